@@ -129,3 +129,9 @@ func (e *Evaluator) variable(name string, tr hcl.Traversal) {
 	e.varVals[name] = v
 	e.ctx.Variables["var"] = cty.ObjectVal(e.varVals)
 }
+
+// Local returns the expression that defines local.name.
+func (e *Evaluator) Local(name string) (hcl.Expression, bool) {
+	expr, ok := e.locals[name]
+	return expr, ok
+}

@@ -1,0 +1,199 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
+)
+
+// maxLocalHops bounds how many locals the decoder follows to find where a value is
+// written.
+const maxLocalHops = 8
+
+// decodeJSONAttr decodes an attribute that holds a JSON document, such as
+// container_definitions. It returns the document, or a syntax error when the text is
+// known and malformed. Every part the plugin cannot know is an unknown node.
+//
+// Ranges point where the user writes each part: a key or value inside jsonencode(...),
+// the text inside a heredoc, or the attribute itself when the text comes from a file,
+// a variable or a function result.
+func (m *Module) decodeJSONAttr(attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
+	return m.decodeJSON(attr.Expr, attr.Expr.Range(), 0)
+}
+
+func (m *Module) decodeJSON(expr hcl.Expression, rng hcl.Range, hops int) (*tree.Node, *tree.SyntaxError) {
+	bound, isBound := expr.(*hclext.BoundExpr)
+	syntax := hcl.UnwrapExpression(expr)
+
+	if call, ok := syntax.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !call.ExpandFinal {
+		var n *tree.Node
+		if isBound {
+			// tflint evaluated this count/for_each instance: decode its JSON text, then
+			// recover the positions from the source.
+			n = m.parseKnownString(bound.Val, tree.Fixed(rng))
+		} else {
+			n = tree.FromValue(m.Value(call.Args[0]), rng)
+		}
+		if n.Kind != tree.Unknown {
+			m.overlay(n, call.Args[0], 0)
+		}
+		return n, nil
+	}
+
+	if tmpl, ok := syntax.(*hclsyntax.TemplateExpr); ok {
+		if text, at, ok := m.templateText(tmpl); ok {
+			return tree.ParseJSON(text, at)
+		}
+	}
+
+	if tr, ok := syntax.(*hclsyntax.ScopeTraversalExpr); ok && !isBound && hops < maxLocalHops {
+		if local, ok := m.localExpr(tr.Traversal); ok {
+			return m.decodeJSON(local, local.Range(), hops+1)
+		}
+	}
+
+	v := m.Value(expr)
+	if !v.IsKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
+		return tree.NewUnknown(rng), nil
+	}
+	return tree.ParseJSON(v.AsString(), tree.Fixed(rng))
+}
+
+// parseKnownString decodes a known JSON string value, or returns an unknown node.
+func (m *Module) parseKnownString(v cty.Value, at tree.Fixed) *tree.Node {
+	if !v.IsKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
+		return tree.NewUnknown(hcl.Range(at))
+	}
+	n, err := tree.ParseJSON(v.AsString(), at)
+	if err != nil {
+		return tree.NewUnknown(hcl.Range(at))
+	}
+	return n
+}
+
+// localExpr returns the expression of local.NAME when tr is exactly that.
+func (m *Module) localExpr(tr hcl.Traversal) (hcl.Expression, bool) {
+	if len(tr) != 2 || tr.RootName() != "local" {
+		return nil, false
+	}
+	attr, ok := tr[1].(hcl.TraverseAttr)
+	if !ok {
+		return nil, false
+	}
+	return m.eval.Local(attr.Name)
+}
+
+// templateText returns the text of a template (a quoted string or heredoc) whose parts
+// can all be known, with a locator that maps the text back to the source: literal parts
+// written verbatim map character by character, everything else to its own range.
+func (m *Module) templateText(tmpl *hclsyntax.TemplateExpr) (string, tree.Locator, bool) {
+	var text strings.Builder
+	at := &pieces{}
+	for _, part := range tmpl.Parts {
+		var s string
+		if lit, ok := part.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
+			s = lit.Val.AsString()
+		} else {
+			v := m.Value(part)
+			if !v.IsWhollyKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
+				return "", nil, false
+			}
+			s = v.AsString()
+		}
+		at.add(text.Len(), s, part.Range())
+		text.WriteString(s)
+	}
+	return text.String(), at, true
+}
+
+// pieces locates offsets of a text assembled from template parts.
+type pieces struct {
+	starts []int
+	locs   []tree.Locator
+}
+
+func (p *pieces) add(start int, s string, rng hcl.Range) {
+	p.starts = append(p.starts, start)
+	if rng.End.Byte-rng.Start.Byte == len(s) {
+		p.locs = append(p.locs, tree.NewVerbatim(s, rng.Filename, rng.Start))
+	} else {
+		p.locs = append(p.locs, tree.Fixed(rng))
+	}
+}
+
+// Range maps a span to the piece its start falls in; a span crossing pieces ends where
+// its last piece does.
+func (p *pieces) Range(start, end int) hcl.Range {
+	first, last := p.index(start), p.index(max(start, end-1))
+	r := p.locs[first].Range(start-p.starts[first], end-p.starts[first])
+	if last != first {
+		r.End = p.locs[last].Range(end-p.starts[last], end-p.starts[last]).End
+	}
+	return r
+}
+
+func (p *pieces) index(off int) int {
+	i := 0
+	for i+1 < len(p.starts) && p.starts[i+1] <= off {
+		i++
+	}
+	return i
+}
+
+// overlay moves the ranges of n to where its parts are written in expr, the argument of
+// jsonencode: object keys and values, tuple elements, and through locals.
+func (m *Module) overlay(n *tree.Node, expr hcl.Expression, hops int) {
+	expr = hcl.UnwrapExpression(expr)
+	switch e := expr.(type) {
+	case *hclsyntax.ObjectConsExpr:
+		if n.Kind != tree.Object {
+			return
+		}
+		n.Range = e.Range()
+		for _, item := range e.Items {
+			key := hcl.ExprAsKeyword(item.KeyExpr)
+			if key == "" {
+				if v := m.Value(item.KeyExpr); v.IsKnown() && !v.IsMarked() && v.Type() == cty.String {
+					key = v.AsString()
+				}
+			}
+			if mem := n.Member(key); key != "" && mem != nil {
+				mem.KeyRange = item.KeyExpr.Range()
+				m.overlay(mem.Value, item.ValueExpr, hops)
+			}
+		}
+	case *hclsyntax.TupleConsExpr:
+		if n.Kind != tree.Array || len(n.Items) != len(e.Exprs) {
+			return
+		}
+		n.Range = e.Range()
+		for i, item := range e.Exprs {
+			m.overlay(n.Items[i], item, hops)
+		}
+	case *hclsyntax.ScopeTraversalExpr:
+		if local, ok := m.localExpr(e.Traversal); ok && hops < maxLocalHops {
+			m.overlay(n, local, hops+1)
+			return
+		}
+		place(n, e.Range())
+	default:
+		place(n, expr.Range())
+	}
+}
+
+// place puts a node and everything under it at rng.
+func place(n *tree.Node, rng hcl.Range) {
+	n.Range = rng
+	for _, it := range n.Items {
+		place(it, rng)
+	}
+	for _, mem := range n.Members {
+		mem.KeyRange = rng
+		place(mem.Value, rng)
+	}
+}

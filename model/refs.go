@@ -1,0 +1,78 @@
+package model
+
+import (
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+)
+
+// Resolve returns the instances of the resource that attr statically references, when
+// that resource has one of types and is in this module: aws_x.name.attr, with an index
+// ([0], ["k"], [each.key]), inside "${...}", or as one(aws_x.name[*].attr). A template
+// such as "${aws_x.n.family}:${aws_x.n.revision}" resolves when every reference in it is
+// to that one resource. Anything else (variables, locals, data sources, module outputs)
+// is unresolved: nil.
+//
+// Instances of a count or for_each resource cannot be told apart, so all are returned;
+// callers use a fact only when every instance agrees on it.
+func (m *Module) Resolve(attr *hclext.Attribute, types ...string) []*Resource {
+	if attr == nil {
+		return nil
+	}
+	addr, ok := referencedAddress(hcl.UnwrapExpression(attr.Expr))
+	if !ok {
+		return nil
+	}
+	rs := m.byAddress[addr]
+	if len(rs) == 0 || !slices.Contains(types, rs[0].Type) {
+		return nil
+	}
+	return rs
+}
+
+func referencedAddress(expr hcl.Expression) (string, bool) {
+	switch e := expr.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		return traversalAddress(e.Traversal)
+	case *hclsyntax.TemplateWrapExpr:
+		return referencedAddress(e.Wrapped)
+	case *hclsyntax.FunctionCallExpr:
+		if e.Name == "one" && len(e.Args) == 1 {
+			if splat, ok := e.Args[0].(*hclsyntax.SplatExpr); ok {
+				return referencedAddress(splat.Source)
+			}
+			return referencedAddress(e.Args[0])
+		}
+	case *hclsyntax.TemplateExpr:
+		// Every reference must be to one resource, and nothing else may be computed.
+		addr := ""
+		for _, tr := range e.Variables() {
+			a, ok := traversalAddress(tr)
+			if !ok || (addr != "" && a != addr) {
+				return "", false
+			}
+			addr = a
+		}
+		return addr, addr != ""
+	}
+	return "", false
+}
+
+// traversalAddress reads type.name from aws_type.name[...].attr.
+func traversalAddress(tr hcl.Traversal) (string, bool) {
+	if len(tr) < 2 {
+		return "", false
+	}
+	root := tr.RootName()
+	switch root {
+	case "var", "local", "data", "module", "each", "count", "path", "self", "terraform":
+		return "", false
+	}
+	name, ok := tr[1].(hcl.TraverseAttr)
+	if !ok {
+		return "", false
+	}
+	return root + "." + name.Name, true
+}

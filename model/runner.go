@@ -1,0 +1,80 @@
+package model
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint-plugin-sdk/logger"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+)
+
+// Runner wraps tflint's runner for one module check. It builds the module model once
+// for every rule, and drops a finding a rule has already reported at the same place
+// (instances of a count or for_each resource share their source).
+type Runner struct {
+	tflint.Runner
+
+	module  *Module
+	built   bool
+	emitted map[issueKey]bool
+}
+
+type issueKey struct {
+	rule, message string
+	rng           hcl.Range
+}
+
+// NewRunner wraps runner.
+func NewRunner(runner tflint.Runner) *Runner {
+	return &Runner{Runner: runner, emitted: map[issueKey]bool{}}
+}
+
+// Of returns the model of the module runner checks, or nil when it cannot be read; rules
+// then have nothing to say. A runner that is not a *Runner (as in unit tests) gets a
+// model of its own.
+func Of(runner tflint.Runner) *Module {
+	if r, ok := runner.(*Runner); ok {
+		if !r.built {
+			// Mark it built first: a model that panics is not tried again by every rule.
+			r.built = true
+			r.module = nil
+			r.module = build(r.Runner)
+		}
+		return r.module
+	}
+	return build(runner)
+}
+
+func build(runner tflint.Runner) *Module {
+	m, err := Build(runner)
+	if err != nil {
+		logger.Error("fargate: cannot read the module: " + err.Error())
+		return nil
+	}
+	return m
+}
+
+// EmitIssue reports a finding once per rule, place and message.
+func (r *Runner) EmitIssue(rule tflint.Rule, message string, rng hcl.Range) error {
+	if r.seen(rule, message, rng) {
+		return nil
+	}
+	return r.Runner.EmitIssue(rule, message, rng)
+}
+
+// EmitIssueWithFix reports a fixable finding once per rule, place and message.
+func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Range, fix func(tflint.Fixer) error) error {
+	if r.seen(rule, message, rng) {
+		return nil
+	}
+	// The fix changes the files, so the next rule needs a fresh model.
+	r.built = false
+	return r.Runner.EmitIssueWithFix(rule, message, rng, fix)
+}
+
+func (r *Runner) seen(rule tflint.Rule, message string, rng hcl.Range) bool {
+	k := issueKey{rule.Name(), message, rng}
+	if r.emitted[k] {
+		return true
+	}
+	r.emitted[k] = true
+	return false
+}

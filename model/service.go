@@ -1,0 +1,31 @@
+package model
+
+// Service is one instance of aws_ecs_service with what it references.
+type Service struct {
+	*Resource
+
+	// TaskDefinitions are the instances of the task definition resource the service's
+	// task_definition references; nil when the reference cannot be resolved.
+	TaskDefinitions []*TaskDefinition
+}
+
+func (m *Module) newService(r *Resource) *Service {
+	s := &Service{Resource: r}
+	for _, res := range m.Resolve(r.Attr("task_definition"), TypeTaskDefinition) {
+		s.TaskDefinitions = append(s.TaskDefinitions, m.taskDefs[res])
+	}
+	return s
+}
+
+// NetworkMode returns the effective network mode of the service's task definition,
+// or "" when it is unresolved, unknown, or differs between instances.
+func (s *Service) NetworkMode() string {
+	mode := ""
+	for i, td := range s.TaskDefinitions {
+		if td.NetworkMode == "" || (i > 0 && td.NetworkMode != mode) {
+			return ""
+		}
+		mode = td.NetworkMode
+	}
+	return mode
+}

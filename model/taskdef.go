@@ -1,0 +1,117 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
+)
+
+// Network modes of a task definition.
+const (
+	ModeAWSVPC = "awsvpc"
+	ModeBridge = "bridge"
+	ModeHost   = "host"
+	ModeNone   = "none"
+)
+
+// TaskDefinition is one instance of aws_ecs_task_definition with the facts rules share.
+type TaskDefinition struct {
+	*Resource
+
+	// NetworkMode is the effective network mode: network_mode when set, else bridge,
+	// the Linux default. It is empty when the value is not known.
+	NetworkMode string
+
+	// Compatibilities is requires_compatibilities; CompatibilitiesKnown is false when
+	// its value is not known. An omitted attribute is a known empty list.
+	Compatibilities      []string
+	CompatibilitiesKnown bool
+
+	// Document is container_definitions decoded; parts that are not known are unknown
+	// nodes. SyntaxError is set instead when the text is known and is not JSON.
+	Document    *tree.Node
+	SyntaxError *tree.SyntaxError
+}
+
+func (m *Module) newTaskDefinition(r *Resource) *TaskDefinition {
+	td := &TaskDefinition{Resource: r}
+
+	if attr := r.Attr("network_mode"); attr == nil || !m.Set(attr) {
+		td.NetworkMode = ModeBridge
+	} else if s, ok := m.String(attr); ok {
+		td.NetworkMode = s
+	}
+
+	if attr := r.Attr("requires_compatibilities"); attr == nil || !m.Set(attr) {
+		td.CompatibilitiesKnown = true
+	} else {
+		td.Compatibilities, td.CompatibilitiesKnown = m.Strings(attr)
+	}
+
+	if attr := r.Attr("container_definitions"); attr != nil {
+		td.Document, td.SyntaxError = m.decodeJSONAttr(attr)
+	}
+	return td
+}
+
+// IsFargate reports whether the task definition is known to require FARGATE.
+func (td *TaskDefinition) IsFargate() bool {
+	return td.CompatibilitiesKnown && slices.Contains(td.Compatibilities, "FARGATE")
+}
+
+// SharedNamespace reports whether the containers of the task share one network
+// namespace with fixed ports (awsvpc or host), so host ports equal container ports.
+func (td *TaskDefinition) SharedNamespace() bool {
+	return td.NetworkMode == ModeAWSVPC || td.NetworkMode == ModeHost
+}
+
+// Containers returns the decoded container objects. ok is false when the list itself
+// is not known; an element may still be unknown.
+func (td *TaskDefinition) Containers() (containers []*tree.Node, ok bool) {
+	if td.SyntaxError != nil {
+		return nil, false
+	}
+	return td.Document.Elements()
+}
+
+// IsWindows reports whether runtime_platform names a Windows operating system family.
+func (m *Module) IsWindows(td *TaskDefinition) bool {
+	for _, rp := range td.Blocks("runtime_platform") {
+		if s, ok := m.String(rp.Body.Attributes["operating_system_family"]); ok && strings.HasPrefix(s, "WINDOWS") {
+			return true
+		}
+	}
+	return false
+}
+
+// TaskDefinitionOf returns the model of a task definition resource instance.
+func (m *Module) TaskDefinitionOf(r *Resource) *TaskDefinition {
+	return m.taskDefs[r]
+}
+
+// Container is one known container object of a task definition.
+type Container struct {
+	*tree.Node
+	// Label names the container in messages: its quoted name, or #N by position.
+	Label string
+}
+
+// KnownContainers returns the container objects of the task definition that are known;
+// an unknown element is left out.
+func (td *TaskDefinition) KnownContainers() []Container {
+	list, _ := td.Containers()
+	var out []Container
+	for i, c := range list {
+		if c.Kind != tree.Object {
+			continue
+		}
+		label := fmt.Sprintf("#%d", i+1)
+		if s, ok := c.Get("name").Str(); ok {
+			label = fmt.Sprintf("%q", s)
+		}
+		out = append(out, Container{Node: c, Label: label})
+	}
+	return out
+}

@@ -1,0 +1,92 @@
+package model
+
+import (
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/gocty"
+)
+
+// Known returns the value of attr when it is set, known, not null and not sensitive.
+func (m *Module) Known(attr *hclext.Attribute) (cty.Value, bool) {
+	if attr == nil {
+		return cty.NilVal, false
+	}
+	v := m.Value(attr.Expr)
+	if !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+// String returns attr as a known string (numbers and bools convert, as Terraform does).
+func (m *Module) String(attr *hclext.Attribute) (string, bool) {
+	v, ok := m.Known(attr)
+	if !ok {
+		return "", false
+	}
+	s, err := convert.Convert(v, cty.String)
+	if err != nil {
+		return "", false
+	}
+	return s.AsString(), true
+}
+
+// Bool returns attr as a known bool.
+func (m *Module) Bool(attr *hclext.Attribute) (bool, bool) {
+	v, ok := m.Known(attr)
+	if !ok {
+		return false, false
+	}
+	b, err := convert.Convert(v, cty.Bool)
+	if err != nil {
+		return false, false
+	}
+	return b.True(), true
+}
+
+// Int returns attr as a known whole number.
+func (m *Module) Int(attr *hclext.Attribute) (int64, bool) {
+	v, ok := m.Known(attr)
+	if !ok {
+		return 0, false
+	}
+	n, err := convert.Convert(v, cty.Number)
+	if err != nil {
+		return 0, false
+	}
+	var i int64
+	if err := gocty.FromCtyValue(n, &i); err != nil {
+		return 0, false
+	}
+	return i, true
+}
+
+// Strings returns attr as a known list or set of strings.
+func (m *Module) Strings(attr *hclext.Attribute) ([]string, bool) {
+	v, ok := m.Known(attr)
+	if !ok {
+		return nil, false
+	}
+	l, err := convert.Convert(v, cty.List(cty.String))
+	if err != nil || l.IsNull() {
+		return nil, false
+	}
+	out := []string{}
+	for _, e := range l.AsValueSlice() {
+		if e.IsNull() {
+			return nil, false
+		}
+		out = append(out, e.AsString())
+	}
+	return out, true
+}
+
+// Set reports whether attr is present with a value that is, or may be, not null.
+func (m *Module) Set(attr *hclext.Attribute) bool {
+	if attr == nil {
+		return false
+	}
+	v := m.Value(attr.Expr)
+	return !v.IsKnown() || !v.IsNull()
+}
