@@ -1,0 +1,3 @@
+plugin "fargate" {
+  enabled = true
+}

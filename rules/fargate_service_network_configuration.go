@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/model"
+)
+
+// ServiceNetworkConfigurationRule flags services whose network_configuration does not
+// match the network mode of their task definition.
+type ServiceNetworkConfigurationRule struct{ meta }
+
+// NewServiceNetworkConfigurationRule returns the rule.
+func NewServiceNetworkConfigurationRule() *ServiceNetworkConfigurationRule {
+	return &ServiceNetworkConfigurationRule{meta{name: "fargate_service_network_configuration", severity: tflint.ERROR, recommended: true}}
+}
+
+// Check runs the rule.
+func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
+	m := model.Of(runner)
+	if m == nil {
+		return nil
+	}
+	e := &emitter{runner: runner, rule: r}
+	for _, svc := range m.Services {
+		mode := svc.NetworkMode()
+		blocks := svc.Blocks("network_configuration")
+		switch {
+		case mode == "":
+		case mode == model.ModeAWSVPC && m.Missing(svc.Resource, "network_configuration"):
+			e.emit("this service has no network_configuration, but its task definition uses awsvpc network mode, which needs subnets and security groups for each task's network interface (AWS: \"Network Configuration must be provided when networkMode 'awsvpc' is specified.\"): add a network_configuration block", svc.Block.DefRange)
+		case mode != model.ModeAWSVPC && len(blocks) > 0:
+			e.emitf(blocks[0].DefRange, "network_configuration is only valid for awsvpc tasks, and this service's task definition uses %s network mode (AWS: \"Network Configuration is not valid for the given networkMode of this task definition.\"): remove the block, or set network_mode = \"awsvpc\" on the task definition", mode)
+		}
+	}
+	return e.err
+}

@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/model"
+)
+
+// TargetGroupTypeRule flags target groups whose target_type does not fit the network
+// mode of the service that registers tasks in them.
+type TargetGroupTypeRule struct{ meta }
+
+// NewTargetGroupTypeRule returns the rule.
+func NewTargetGroupTypeRule() *TargetGroupTypeRule {
+	return &TargetGroupTypeRule{meta{name: "fargate_target_group_type", severity: tflint.ERROR, recommended: true}}
+}
+
+// Check runs the rule.
+func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
+	m := model.Of(runner)
+	if m == nil {
+		return nil
+	}
+	e := &emitter{runner: runner, rule: r}
+	for _, svc := range m.Services {
+		mode := svc.NetworkMode()
+		if mode == "" || mode == model.ModeNone {
+			continue
+		}
+		want := "instance"
+		if mode == model.ModeAWSVPC {
+			want = "ip"
+		}
+		for _, lb := range svc.Blocks("load_balancer") {
+			for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
+				attr := tg.Attr("target_type")
+				if attr == nil {
+					if want == "ip" {
+						e.emitf(tg.Block.DefRange, "target group %s has no target_type, so it is \"instance\", but service %s runs awsvpc tasks, which register by IP address (AWS: \"... has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.\"): add target_type = \"ip\"", tg.Name, svc.Name)
+					}
+					continue
+				}
+				got, ok := m.String(attr)
+				if !ok || got == want {
+					continue
+				}
+				e.emitWithFix(targetTypeMessage(tg.Name, svc.Name, got, want, mode), attr.Expr.Range(),
+					func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"`+want+`"`) })
+			}
+		}
+	}
+	return e.err
+}
+
+func targetTypeMessage(tg, svc, got, want, mode string) string {
+	if want == "ip" {
+		return "target group " + tg + " has target_type \"" + got + "\", but service " + svc + " runs awsvpc tasks, which register by IP address: set target_type = \"ip\""
+	}
+	return "target group " + tg + " has target_type \"" + got + "\", but service " + svc + " runs " + mode + " tasks, which register as the container instance and port: set target_type = \"instance\""
+}

@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/model"
+)
+
+// TaskRoleRule flags task definitions whose FireLens logging or EFS IAM authorization
+// needs a task role that is not set.
+type TaskRoleRule struct{ meta }
+
+// NewTaskRoleRule returns the rule.
+func NewTaskRoleRule() *TaskRoleRule {
+	return &TaskRoleRule{meta{name: "fargate_task_role", severity: tflint.WARNING, recommended: true}}
+}
+
+// Check runs the rule.
+func (r *TaskRoleRule) Check(runner tflint.Runner) error {
+	m := model.Of(runner)
+	if m == nil {
+		return nil
+	}
+	e := &emitter{runner: runner, rule: r}
+	for _, td := range m.TaskDefinitions {
+		if m.Set(td.Attr("task_role_arn")) {
+			continue
+		}
+		if reason := taskRoleNeed(m, td); reason != "" {
+			e.emit("task_role_arn is not set, but "+reason+": add task_role_arn with a role that grants it", td.Block.DefRange)
+		}
+	}
+	return e.err
+}
+
+// taskRoleNeed says why the task needs a task role, or returns "".
+func taskRoleNeed(m *model.Module, td *model.TaskDefinition) string {
+	for _, c := range td.KnownContainers() {
+		if driver, ok := c.Get("logConfiguration").Get("logDriver").Str(); ok && driver == "awsfirelens" {
+			return "container " + c.Label + " logs through FireLens (awsfirelens), whose log router sends to AWS destinations with the task role"
+		}
+	}
+	for _, efs := range efsVolumes(m, td) {
+		if efs.iamEnabled(m) {
+			return "volume \"" + efs.volume + "\" uses EFS IAM authorization, which mounts with the task role's identity"
+		}
+	}
+	return ""
+}

@@ -1,0 +1,102 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/awsdata"
+	"github.com/fargate-lint/tflint-ruleset-fargate/model"
+)
+
+// TaskSizeRule flags Fargate task definitions without a task size Fargate offers.
+type TaskSizeRule struct{ meta }
+
+// NewTaskSizeRule returns the rule.
+func NewTaskSizeRule() *TaskSizeRule {
+	return &TaskSizeRule{meta{name: "fargate_task_size", severity: tflint.ERROR, recommended: true}}
+}
+
+// Check runs the rule.
+func (r *TaskSizeRule) Check(runner tflint.Runner) error {
+	m := model.Of(runner)
+	if m == nil {
+		return nil
+	}
+	e := &emitter{runner: runner, rule: r}
+	for _, td := range m.TaskDefinitions {
+		if !td.IsFargate() {
+			continue
+		}
+		cpuAttr, memAttr := td.Attr("cpu"), td.Attr("memory")
+		missing := false
+		for _, a := range []struct{ name, attr string }{{"cpu", "cpu"}, {"memory", "memory"}} {
+			if attr := td.Attr(a.attr); attr == nil || !m.Set(attr) {
+				e.emitf(td.Block.DefRange, "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
+				missing = true
+			}
+		}
+		if missing || m.IsWindows(td) {
+			continue
+		}
+		cpuText, ok1 := m.String(cpuAttr)
+		memText, ok2 := m.String(memAttr)
+		cpu, ok3 := parseCPU(cpuText)
+		mem, ok4 := parseMemory(memText)
+		if !(ok1 && ok2 && ok3 && ok4) {
+			continue
+		}
+		allowed, known := awsdata.FargateMemory[cpu]
+		if !known {
+			e.emitf(cpuAttr.Expr.Range(), "Fargate has no task size with cpu %s: use one of 256, 512, 1024, 2048, 4096, 8192 or 16384 (AWS: \"No Fargate configuration exists for given values.\")", cpuText)
+			continue
+		}
+		if !slices.Contains(allowed, mem) {
+			e.emitf(memAttr.Expr.Range(), "Fargate has no task size with cpu %s and memory %s: with cpu %d, memory must be %s MiB (AWS: \"No Fargate configuration exists for given values.\")", cpuText, memText, cpu, describeSizes(allowed))
+		}
+	}
+	return e.err
+}
+
+// parseCPU reads a task cpu: CPU units ("1024") or vCPUs ("1 vCPU", ".5 vcpu").
+func parseCPU(s string) (int64, bool) {
+	return parseSize(s, "vcpu")
+}
+
+// parseMemory reads a task memory: MiB ("2048") or GB ("2 GB", "2GB").
+func parseMemory(s string) (int64, bool) {
+	return parseSize(s, "gb")
+}
+
+// parseSize reads a whole number, or a number followed by unit, which counts 1024.
+func parseSize(s, unit string) (int64, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, true
+	}
+	num, found := strings.CutSuffix(s, unit)
+	if !found {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	if err != nil || f <= 0 || f*1024 != float64(int64(f*1024)) {
+		return 0, false
+	}
+	return int64(f * 1024), true
+}
+
+// describeSizes lists allowed memory values compactly: "512, 1024 or 2048", or a range
+// with its step.
+func describeSizes(v []int64) string {
+	if len(v) <= 4 {
+		parts := make([]string, len(v))
+		for i, n := range v {
+			parts[i] = strconv.FormatInt(n, 10)
+		}
+		return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+	}
+	return fmt.Sprintf("between %d and %d in steps of %d", v[0], v[len(v)-1], v[1]-v[0])
+}

@@ -1,0 +1,82 @@
+// Package rules holds the fargate rules, one per file. Each rule asks the module model
+// (package model) for what it needs and decides nothing the model already decides.
+package rules
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/project"
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
+)
+
+// All returns every rule of the plugin.
+func All() []tflint.Rule {
+	return []tflint.Rule{
+		NewContainerDefinitionsSyntaxRule(),
+		NewTaskNetworkModeRule(),
+		NewAwsvpcHostPortRule(),
+		NewAwsvpcContainerOptionsRule(),
+		NewTaskPortConflictsRule(),
+		NewTaskExecutionRoleRule(),
+		NewTaskRoleRule(),
+		NewEFSTransitEncryptionRule(),
+		NewTaskSizeRule(),
+		NewTaskUnsupportedRule(),
+		NewLogConfigurationRule(),
+		NewServiceNetworkConfigurationRule(),
+		NewTargetGroupTypeRule(),
+	}
+}
+
+// meta is what every rule declares about itself.
+type meta struct {
+	tflint.DefaultRule
+	name        string
+	severity    tflint.Severity
+	recommended bool
+}
+
+// Name returns the rule name.
+func (m *meta) Name() string { return m.name }
+
+// Enabled reports whether the rule is in the recommended preset, which is the default.
+func (m *meta) Enabled() bool { return m.recommended }
+
+// Severity returns the rule severity.
+func (m *meta) Severity() tflint.Severity { return m.severity }
+
+// Link returns the absolute URL of the rule's documentation.
+func (m *meta) Link() string { return project.ReferenceLink(m.name) }
+
+// emitter collects the first error of a rule's EmitIssue calls so rules can report in
+// loops and return once.
+type emitter struct {
+	runner tflint.Runner
+	rule   tflint.Rule
+	err    error
+}
+
+func (e *emitter) emit(message string, rng hcl.Range) {
+	if e.err == nil {
+		e.err = e.runner.EmitIssue(e.rule, message, rng)
+	}
+}
+
+func (e *emitter) emitWithFix(message string, rng hcl.Range, fix func(tflint.Fixer) error) {
+	if e.err == nil {
+		e.err = e.runner.EmitIssueWithFix(e.rule, message, rng, fix)
+	}
+}
+
+func (e *emitter) emitf(rng hcl.Range, format string, args ...any) {
+	e.emit(fmt.Sprintf(format, args...), rng)
+}
+
+// nonEmpty reports whether n is a known array with at least one element.
+func nonEmpty(n *tree.Node) bool {
+	items, ok := n.Elements()
+	return ok && len(items) > 0
+}
