@@ -119,11 +119,32 @@ type pieces struct {
 
 func (p *pieces) add(start int, s string, rng hcl.Range) {
 	p.starts = append(p.starts, start)
-	if rng.End.Byte-rng.Start.Byte == len(s) {
-		p.locs = append(p.locs, tree.NewVerbatim(s, rng.Filename, rng.Start))
-	} else {
-		p.locs = append(p.locs, tree.Fixed(rng))
+	p.locs = append(p.locs, locatePart(s, rng))
+}
+
+// locatePart returns a locator for a template part whose value is s and whose source is
+// rng. A part written verbatim, or verbatim but for the indentation an indented heredoc
+// strips from each line, maps character by character; any other part (a quoted string
+// with escapes, an interpolation) maps to its whole range.
+func locatePart(s string, rng hcl.Range) tree.Locator {
+	removed := rng.End.Byte - rng.Start.Byte - len(s)
+	if removed == 0 {
+		return tree.NewVerbatim(s, rng.Filename, rng.Start, 0)
 	}
+	lines := strings.Split(s, "\n")
+	if removed < 0 || rng.End.Line-rng.Start.Line != len(lines)-1 {
+		return tree.Fixed(rng)
+	}
+	indented := 0
+	for _, l := range lines[1:] {
+		if l != "" {
+			indented++
+		}
+	}
+	if indented == 0 || removed%indented != 0 {
+		return tree.Fixed(rng)
+	}
+	return tree.NewVerbatim(s, rng.Filename, rng.Start, removed/indented)
 }
 
 // Range maps a span to the piece its start falls in; a span crossing pieces ends where

@@ -11,7 +11,7 @@ import (
 
 func TestParseJSONPositions(t *testing.T) {
 	src := "[\n  {\"name\": \"app\", \"portMappings\": [{\"hostPort\": 8080}]}\n]"
-	at := NewVerbatim(src, "main.tf", hcl.Pos{Line: 10, Column: 5, Byte: 100})
+	at := NewVerbatim(src, "main.tf", hcl.Pos{Line: 10, Column: 5, Byte: 100}, 0)
 	n, err := ParseJSON(src, at)
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +73,7 @@ func FuzzParseJSON(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		n, err := ParseJSON(src, NewVerbatim(src, "f.json", hcl.InitialPos))
+		n, err := ParseJSON(src, NewVerbatim(src, "f.json", hcl.InitialPos, 0))
 		valid := json.Valid([]byte(src))
 		if (err == nil) != valid {
 			t.Fatalf("ParseJSON error %v, encoding/json valid %v", err, valid)

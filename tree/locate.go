@@ -19,25 +19,32 @@ type Fixed hcl.Range
 // Range returns the fixed range.
 func (f Fixed) Range(_, _ int) hcl.Range { return hcl.Range(f) }
 
-// Verbatim locates spans of a text that appears byte for byte in a source file, such as
-// the body of a heredoc without interpolation. Make one with NewVerbatim.
+// Verbatim locates spans of a text that appears in a source file from a start position
+// on, byte for byte except for an indentation that was removed from every non-empty line
+// after the first (as an indented <<- heredoc removes it). Make one with NewVerbatim.
 type Verbatim struct {
 	text     string
 	filename string
 	start    hcl.Pos
-	// lines holds the offset at which each line of text starts, and whether it is ASCII.
+	indent   int
+	// lines holds where each line of text starts and how it sits in the source.
 	lines []line
 }
 
 type line struct {
 	start int
 	ascii bool
+	// shift is how many source bytes were removed before this line's start.
+	shift int
+	// indent is how many were removed from this line itself.
+	indent int
 }
 
-// NewVerbatim returns a Locator for text written in filename from start on.
-func NewVerbatim(text, filename string, start hcl.Pos) *Verbatim {
-	v := &Verbatim{text: text, filename: filename, start: start}
-	from := 0
+// NewVerbatim returns a Locator for text written in filename from start on, with indent
+// bytes removed from each non-empty line after the first.
+func NewVerbatim(text, filename string, start hcl.Pos, indent int) *Verbatim {
+	v := &Verbatim{text: text, filename: filename, start: start, indent: indent}
+	from, shift := 0, 0
 	for i := 0; i <= len(text); i++ {
 		if i == len(text) || text[i] == '\n' {
 			ascii := true
@@ -47,7 +54,13 @@ func NewVerbatim(text, filename string, start hcl.Pos) *Verbatim {
 					break
 				}
 			}
-			v.lines = append(v.lines, line{start: from, ascii: ascii})
+			l := line{start: from, ascii: ascii}
+			if len(v.lines) > 0 && i > from {
+				l.indent = indent
+			}
+			shift += l.indent
+			l.shift = shift
+			v.lines = append(v.lines, l)
 			from = i + 1
 		}
 	}
@@ -70,5 +83,5 @@ func (v *Verbatim) pos(off int) hcl.Pos {
 	if i == 0 {
 		return hcl.Pos{Line: v.start.Line, Column: v.start.Column + col, Byte: v.start.Byte + off}
 	}
-	return hcl.Pos{Line: v.start.Line + i, Column: 1 + col, Byte: v.start.Byte + off}
+	return hcl.Pos{Line: v.start.Line + i, Column: 1 + l.indent + col, Byte: v.start.Byte + off + l.shift}
 }

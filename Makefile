@@ -1,0 +1,51 @@
+# Pinned tflint used by the end-to-end tests and the demo, installed into .tools/bin.
+TFLINT_VERSION := v0.64.0
+TOOLS          := $(CURDIR)/.tools/bin
+TFLINT         := $(TOOLS)/tflint
+PLUGIN         := tflint-ruleset-fargate
+FUZZTIME       ?= 10s
+
+.PHONY: build install tools test unit e2e fuzz demo bench vet clean
+
+build:
+	go build -o $(PLUGIN) .
+
+install: build
+	mkdir -p $(HOME)/.tflint.d/plugins
+	cp $(PLUGIN) $(HOME)/.tflint.d/plugins/
+
+tools: $(TFLINT)
+
+$(TFLINT):
+	GOBIN=$(TOOLS) go install github.com/terraform-linters/tflint@$(TFLINT_VERSION)
+
+vet:
+	@test -z "$$(gofmt -l .)" || (echo "gofmt needed:"; gofmt -l .; exit 1)
+	go vet ./...
+
+# Unit tests, the end-to-end suite on the pinned tflint, and a short fuzz run.
+test: tools vet
+	TFLINT=$(TFLINT) go test ./...
+	$(MAKE) fuzz
+
+unit:
+	go test ./... -skip TestEndToEnd
+
+e2e: tools
+	TFLINT=$(TFLINT) go test . -run TestEndToEnd -count=1
+
+fuzz:
+	go test ./tree/ -run '^$$' -fuzz FuzzParseJSON -fuzztime $(FUZZTIME)
+	go test ./model/ -run '^$$' -fuzz FuzzContainerDefinitions -fuzztime $(FUZZTIME)
+
+# Runs tflint with the plugin over examples/demo, as a user sees it.
+demo: tools build
+	@mkdir -p .tools/plugins && cp $(PLUGIN) .tools/plugins/
+	@cd examples/demo && TFLINT_PLUGIN_DIR=$(CURDIR)/.tools/plugins $(TFLINT) --config .tflint.hcl --format default || true
+
+# Wall-time ratio of tflint with the plugin (all preset) over tflint alone.
+bench: tools build
+	go run ./bench -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
+
+clean:
+	rm -rf $(PLUGIN) dist .tools/plugins
