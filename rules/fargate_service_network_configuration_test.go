@@ -1,0 +1,54 @@
+package rules
+
+import "testing"
+
+const awsvpcTask = `
+resource "aws_ecs_task_definition" "app" {
+  family       = "app"
+  network_mode = "awsvpc"
+}
+`
+
+const bridgeTask = `
+resource "aws_ecs_task_definition" "app" {
+  family = "app"
+}
+`
+
+func TestServiceNetworkConfiguration(t *testing.T) {
+	testRule(t, NewServiceNetworkConfigurationRule(), []ruleCase{
+		{name: "awsvpc without network_configuration", src: awsvpcTask + `
+resource "aws_ecs_service" "app" {
+  name            = "app"
+  task_definition = aws_ecs_task_definition.app.arn
+}`,
+			want: []string{`7:1: this service has no network_configuration, but its task definition uses awsvpc network mode`}},
+		{name: "bridge with network_configuration", src: bridgeTask + `
+resource "aws_ecs_service" "app" {
+  name            = "app"
+  task_definition = aws_ecs_task_definition.app.family
+  network_configuration {
+    subnets = ["subnet-1"]
+  }
+}`,
+			want: []string{`9:3: network_configuration is only valid for awsvpc tasks, and this service's task definition uses bridge network mode`}},
+		{name: "silent: awsvpc with network_configuration", src: awsvpcTask + `
+resource "aws_ecs_service" "app" {
+  name            = "app"
+  task_definition = aws_ecs_task_definition.app.arn
+  network_configuration {
+    subnets = ["subnet-1"]
+  }
+}`},
+		{name: "silent: unresolved task definition", src: `
+resource "aws_ecs_service" "app" {
+  name            = "app"
+  task_definition = var.task_definition
+}`},
+		{name: "silent: task definition revision from a data source", src: awsvpcTask + `
+resource "aws_ecs_service" "app" {
+  name            = "app"
+  task_definition = "${aws_ecs_task_definition.app.family}:${max(aws_ecs_task_definition.app.revision, data.aws_ecs_task_definition.app.revision)}"
+}`},
+	})
+}
