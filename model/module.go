@@ -66,13 +66,7 @@ func Build(runner tflint.Runner) (*Module, error) {
 		return nil, fmt.Errorf("reading resources: %w", err)
 	}
 
-	m := &Module{
-		byAddress: map[string][]*Resource{},
-		byType:    map[string][]*Resource{},
-		dynamic:   map[string]map[string]bool{},
-		values:    map[hcl.Expression]cty.Value{},
-		taskDefs:  map[*Resource]*TaskDefinition{},
-	}
+	m := newModule()
 	locals := map[string]hcl.Expression{}
 	moduleDir := "."
 	for _, b := range raw.Blocks {
@@ -115,6 +109,16 @@ func Build(runner tflint.Runner) (*Module, error) {
 		m.Services = append(m.Services, m.newService(r))
 	}
 	return m, nil
+}
+
+func newModule() *Module {
+	return &Module{
+		byAddress: map[string][]*Resource{},
+		byType:    map[string][]*Resource{},
+		dynamic:   map[string]map[string]bool{},
+		values:    map[hcl.Expression]cty.Value{},
+		taskDefs:  map[*Resource]*TaskDefinition{},
+	}
 }
 
 // variableSource asks tflint for input variables: only it knows the caller's arguments,

@@ -1,0 +1,214 @@
+package model
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/helper"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
+)
+
+func buildModule(t *testing.T, src string) *Module {
+	t.Helper()
+	m, err := Build(helper.TestRunner(t, map[string]string{"main.tf": src}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestNetworkMode(t *testing.T) {
+	m := buildModule(t, `
+variable "mode" {
+  type = string
+}
+locals {
+  mode = "host"
+}
+resource "aws_ecs_task_definition" "omitted" {}
+resource "aws_ecs_task_definition" "null" {
+  network_mode = null
+}
+resource "aws_ecs_task_definition" "local" {
+  network_mode = local.mode
+}
+resource "aws_ecs_task_definition" "unknown" {
+  network_mode = var.mode
+}
+`)
+	got := map[string]string{}
+	for _, td := range m.TaskDefinitions {
+		got[td.Name] = td.NetworkMode
+	}
+	want := map[string]string{"omitted": "bridge", "null": "bridge", "local": "host", "unknown": ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("effective network modes (-want +got):\n%s", diff)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	m := buildModule(t, `
+resource "aws_ecs_task_definition" "app" {}
+resource "aws_ecs_service" "plain" {
+  task_definition = aws_ecs_task_definition.app.arn
+}
+resource "aws_ecs_service" "indexed" {
+  task_definition = aws_ecs_task_definition.app[0].arn
+}
+resource "aws_ecs_service" "keyed" {
+  task_definition = aws_ecs_task_definition.app["x"].arn
+}
+resource "aws_ecs_service" "one" {
+  task_definition = one(aws_ecs_task_definition.app[*].arn)
+}
+resource "aws_ecs_service" "template" {
+  task_definition = "${aws_ecs_task_definition.app.family}:${aws_ecs_task_definition.app.revision}"
+}
+resource "aws_ecs_service" "mixed" {
+  task_definition = "${aws_ecs_task_definition.app.family}:${data.aws_ecs_task_definition.app.revision}"
+}
+resource "aws_ecs_service" "variable" {
+  task_definition = var.td
+}
+resource "aws_ecs_service" "module" {
+  task_definition = module.td.arn
+}
+resource "aws_ecs_service" "missing" {
+  task_definition = aws_ecs_task_definition.nope.arn
+}
+`)
+	got := map[string]bool{}
+	for _, s := range m.Services {
+		got[s.Name] = len(s.TaskDefinitions) == 1
+	}
+	want := map[string]bool{"plain": true, "indexed": true, "keyed": true, "one": true, "template": true,
+		"mixed": false, "variable": false, "module": false, "missing": false}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resolved (-want +got):\n%s", diff)
+	}
+}
+
+func TestContainerPositions(t *testing.T) {
+	m := buildModule(t, `
+locals {
+  port = 8080
+  mappings = [{ containerPort = local.port, hostPort = 80 }]
+}
+resource "aws_ecs_task_definition" "app" {
+  container_definitions = jsonencode([{
+    name         = "app"
+    portMappings = local.mappings
+  }])
+}
+`)
+	containers := m.TaskDefinitions[0].KnownContainers()
+	if len(containers) != 1 {
+		t.Fatalf("want 1 container, got %d", len(containers))
+	}
+	pm := containers[0].Get("portMappings").Items[0]
+	host := pm.Member("hostPort")
+	if host.KeyRange.Start.Line != 4 || host.KeyRange.Start.Column != 45 {
+		t.Errorf("hostPort key should be found in the locals block, got %s", host.KeyRange)
+	}
+	if v, _ := pm.Get("containerPort").Int(); v != 8080 {
+		t.Errorf("containerPort = %d", v)
+	}
+	if name := containers[0].Member("name"); name.KeyRange.Start.Line != 8 {
+		t.Errorf("name key at %s", name.KeyRange)
+	}
+}
+
+func TestIndentedHeredoc(t *testing.T) {
+	m := buildModule(t, `
+resource "aws_ecs_task_definition" "app" {
+  container_definitions = <<-EOT
+    [
+      {
+        "name": "app",
+
+        "image": "nginx"
+      }
+    ]
+  EOT
+}
+`)
+	c := m.TaskDefinitions[0].KnownContainers()[0]
+	image := c.Member("image")
+	want := hcl.Pos{Line: 8, Column: 9}
+	got := image.KeyRange.Start
+	if got.Line != want.Line || got.Column != want.Column {
+		t.Errorf("image key at %d:%d, want %d:%d", got.Line, got.Column, want.Line, want.Column)
+	}
+}
+
+// FuzzContainerDefinitions feeds arbitrary Terraform expressions to the container decoder:
+// it must never panic, and every range it reports must lie inside the source.
+func FuzzContainerDefinitions(f *testing.F) {
+	for _, s := range []string{
+		`jsonencode([{ name = "a", portMappings = [{ containerPort = 80, hostPort = 8080 }] }])`,
+		"<<EOT\n[{\"name\": \"a\"}]\nEOT\n",
+		"<<-EOT\n    [\n      {\"name\": \"${local.n}\"}\n    ]\n  EOT\n",
+		`"[{\"name\": \"a\"}]"`,
+		`jsonencode(local.c)`,
+		`jsonencode([for k, v in local.c : { name = k, x = v }])`,
+		`file("nope.json")`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, expr string) {
+		src := "x = " + expr + "\n"
+		file, diags := hclsyntax.ParseConfig([]byte(src), "main.tf", hcl.InitialPos)
+		if diags.HasErrors() {
+			return
+		}
+		attrs, diags := file.Body.JustAttributes()
+		if diags.HasErrors() || attrs["x"] == nil {
+			return
+		}
+		m := newModule()
+		locals := map[string]hcl.Expression{}
+		if e, diags := hclsyntax.ParseExpression([]byte(`[{ name = "a", portMappings = [] }]`), "locals.tf", hcl.InitialPos); !diags.HasErrors() {
+			locals["c"] = e
+		}
+		m.eval = hcleval.New(locals, ".", nil)
+		n, serr := m.decodeJSON(attrs["x"].Expr, attrs["x"].Expr.Range(), 0)
+		if serr != nil {
+			checkRange(t, src, serr.Range)
+			return
+		}
+		walk(n, func(r hcl.Range) { checkRange(t, src, r) })
+	})
+}
+
+func checkRange(t *testing.T, src string, r hcl.Range) {
+	t.Helper()
+	if r.Filename == "locals.tf" {
+		return
+	}
+	if r.Start.Byte < 0 || r.End.Byte > len(src) || r.Start.Byte > r.End.Byte {
+		t.Fatalf("range %s (bytes %d-%d) outside the %d-byte source %q", r, r.Start.Byte, r.End.Byte, len(src), src)
+	}
+	lines := strings.Count(src[:r.Start.Byte], "\n") + 1
+	if r.Start.Line != lines {
+		t.Fatalf("range %s starts on line %d, but byte %d is on line %d of %q", r, r.Start.Line, r.Start.Byte, lines, src)
+	}
+}
+
+func walk(n *tree.Node, fn func(hcl.Range)) {
+	if n == nil {
+		return
+	}
+	fn(n.Range)
+	for _, it := range n.Items {
+		walk(it, fn)
+	}
+	for _, m := range n.Members {
+		fn(m.KeyRange)
+		walk(m.Value, fn)
+	}
+}
