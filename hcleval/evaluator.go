@@ -27,7 +27,8 @@ type Evaluator struct {
 	localVals map[string]cty.Value
 	varVals   map[string]cty.Value
 	variables VariableSource
-	ctx       *hcl.EvalContext
+	path      cty.Value
+	functions map[string]function.Function
 }
 
 // New returns an Evaluator for a module whose locals are given, whose directory
@@ -43,19 +44,14 @@ func New(locals map[string]hcl.Expression, moduleDir string, variables VariableS
 	if variables == nil {
 		variables = func(string, hcl.Expression) cty.Value { return cty.DynamicVal }
 	}
-	e := &Evaluator{
+	return &Evaluator{
 		locals:    locals,
 		localVals: map[string]cty.Value{},
 		varVals:   map[string]cty.Value{},
 		variables: variables,
-		ctx: &hcl.EvalContext{
-			Variables: map[string]cty.Value{
-				"path": cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(moduleDir)}),
-			},
-			Functions: funcs,
-		},
+		path:      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(moduleDir)}),
+		functions: funcs,
 	}
-	return e
 }
 
 // Value evaluates expr. Parts that cannot be known are unknown; the result is never
@@ -68,16 +64,22 @@ func (e *Evaluator) Value(expr hcl.Expression) cty.Value {
 	if bound, ok := expr.(*hclext.BoundExpr); ok {
 		return bound.Val
 	}
-	e.prepare(expr, map[string]bool{})
-	v, _ := expr.Value(e.ctx)
-	if v == cty.NilVal {
-		return cty.DynamicVal
-	}
-	return v
+	return e.eval(expr, nil, map[string]bool{})
 }
 
-// prepare makes sure every local and variable expr reads is in the context.
-func (e *Evaluator) prepare(expr hcl.Expression, visiting map[string]bool) {
+// ValueIn evaluates expr with the iteration variables of s (count, each, a dynamic
+// block's iterator) in scope.
+func (e *Evaluator) ValueIn(expr hcl.Expression, s map[string]cty.Value) cty.Value {
+	if bound, ok := expr.(*hclext.BoundExpr); ok {
+		return bound.Val
+	}
+	return e.eval(expr, s, map[string]bool{})
+}
+
+// eval evaluates expr in a context holding just the locals and variables it reads, so
+// the cost of an evaluation does not grow with the size of the module.
+func (e *Evaluator) eval(expr hcl.Expression, iteration map[string]cty.Value, visiting map[string]bool) cty.Value {
+	locals, vars := map[string]cty.Value{}, map[string]cty.Value{}
 	for _, tr := range expr.Variables() {
 		if len(tr) < 2 {
 			continue
@@ -88,35 +90,53 @@ func (e *Evaluator) prepare(expr hcl.Expression, visiting map[string]bool) {
 		}
 		switch tr.RootName() {
 		case "local":
-			e.local(attr.Name, visiting)
+			if v, ok := e.local(attr.Name, visiting); ok {
+				locals[attr.Name] = v
+			}
 		case "var":
-			e.variable(attr.Name, tr)
+			vars[attr.Name] = e.variable(attr.Name, tr)
 		}
 	}
+	ctx := &hcl.EvalContext{
+		Variables: map[string]cty.Value{"path": e.path},
+		Functions: e.functions,
+	}
+	for name, v := range iteration {
+		ctx.Variables[name] = v
+	}
+	if len(locals) > 0 {
+		ctx.Variables["local"] = cty.ObjectVal(locals)
+	}
+	if len(vars) > 0 {
+		ctx.Variables["var"] = cty.ObjectVal(vars)
+	}
+	v, _ := expr.Value(ctx)
+	if v == cty.NilVal {
+		return cty.DynamicVal
+	}
+	return v
 }
 
-func (e *Evaluator) local(name string, visiting map[string]bool) {
-	if _, done := e.localVals[name]; done || visiting[name] {
-		return
+// local returns the value of local.name; ok is false for an undefined local or one
+// whose definition refers back to itself.
+func (e *Evaluator) local(name string, visiting map[string]bool) (cty.Value, bool) {
+	if v, done := e.localVals[name]; done {
+		return v, true
 	}
 	expr, ok := e.locals[name]
-	if !ok {
-		return
+	if !ok || visiting[name] {
+		return cty.NilVal, false
 	}
 	visiting[name] = true
-	e.prepare(expr, visiting)
+	v := e.eval(expr, nil, visiting)
 	delete(visiting, name)
-	v, _ := expr.Value(e.ctx)
-	if v == cty.NilVal {
-		v = cty.DynamicVal
-	}
 	e.localVals[name] = v
-	e.ctx.Variables["local"] = cty.ObjectVal(e.localVals)
+	return v, true
 }
 
-func (e *Evaluator) variable(name string, tr hcl.Traversal) {
-	if _, done := e.varVals[name]; done {
-		return
+func (e *Evaluator) variable(name string, tr hcl.Traversal) cty.Value {
+	if v, done := e.varVals[name]; done {
+		return v
 	}
 	ref := &hclsyntax.ScopeTraversalExpr{
 		Traversal: tr[:2],
@@ -127,7 +147,7 @@ func (e *Evaluator) variable(name string, tr hcl.Traversal) {
 		v = cty.DynamicVal
 	}
 	e.varVals[name] = v
-	e.ctx.Variables["var"] = cty.ObjectVal(e.varVals)
+	return v
 }
 
 // Local returns the expression that defines local.name.

@@ -3,13 +3,16 @@
 // them), what a reference points to, the effective network mode of a task definition,
 // and the decoded containers with the source range of every key.
 //
-// A module costs two queries to tflint, whatever the number of resources and rules, plus
-// one evaluation per input variable that a watched attribute reads.
+// A module costs one transfer of its files from tflint, whatever the number of resources
+// and rules, plus one evaluation per input variable that a watched attribute reads.
 package model
 
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
@@ -29,7 +32,7 @@ type Module struct {
 
 	byAddress map[string][]*Resource
 	byType    map[string][]*Resource
-	dynamic   map[string]map[string]bool
+	dynamic   map[*Resource]map[string]bool
 	eval      *hcleval.Evaluator
 	values    map[hcl.Expression]cty.Value
 	taskDefs  map[*Resource]*TaskDefinition
@@ -57,45 +60,44 @@ func (r *Resource) Blocks(typ string) []*hclext.Block {
 
 // Build reads the module runner is checking.
 func Build(runner tflint.Runner) (*Module, error) {
-	raw, err := runner.GetModuleContent(rawSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+	files, err := readFiles(runner)
 	if err != nil {
-		return nil, fmt.Errorf("reading locals: %w", err)
+		return nil, err
 	}
-	content, err := runner.GetModuleContent(moduleSchema, nil)
-	if err != nil {
-		return nil, fmt.Errorf("reading resources: %w", err)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
 	}
+	sort.Strings(names)
 
 	m := newModule()
 	locals := map[string]hcl.Expression{}
+	var resources []*hcl.Block
 	moduleDir := "."
-	for _, b := range raw.Blocks {
-		switch b.Type {
-		case "locals":
-			for name, a := range b.Body.Attributes {
-				locals[name] = a.Expr
-			}
-			moduleDir = filepath.Dir(b.DefRange.Filename)
-		case "resource":
-			moduleDir = filepath.Dir(b.DefRange.Filename)
-			for _, d := range b.Body.Blocks {
-				addr := b.Labels[0] + "." + b.Labels[1]
-				if m.dynamic[addr] == nil {
-					m.dynamic[addr] = map[string]bool{}
+	for _, name := range names {
+		moduleDir = filepath.Dir(name)
+		content, _, _ := files[name].Body.PartialContent(fileSchema)
+		for _, b := range content.Blocks {
+			switch b.Type {
+			case "locals":
+				attrs, _ := b.Body.JustAttributes()
+				for n, a := range attrs {
+					locals[n] = a.Expr
 				}
-				m.dynamic[addr][d.Labels[0]] = true
+			case "resource":
+				if watchedTypes[b.Labels[0]] {
+					resources = append(resources, b)
+				}
 			}
 		}
 	}
 	m.eval = hcleval.New(locals, moduleDir, variableSource(runner))
 
-	for _, b := range content.Blocks {
-		if !watchedTypes[b.Labels[0]] {
-			continue
+	for _, b := range resources {
+		for _, r := range m.expandResource(b.Labels[0], b.Labels[1], b) {
+			m.byAddress[r.Address()] = append(m.byAddress[r.Address()], r)
+			m.byType[r.Type] = append(m.byType[r.Type], r)
 		}
-		r := &Resource{Type: b.Labels[0], Name: b.Labels[1], Block: b}
-		m.byAddress[r.Address()] = append(m.byAddress[r.Address()], r)
-		m.byType[r.Type] = append(m.byType[r.Type], r)
 	}
 	for _, t := range TargetGroupTypes {
 		m.TargetGroups = append(m.TargetGroups, m.byType[t]...)
@@ -111,11 +113,71 @@ func Build(runner tflint.Runner) (*Module, error) {
 	return m, nil
 }
 
+// indexSchema finds which files hold locals and resources, without their content.
+var indexSchema = &hclext.BodySchema{
+	Blocks: []hclext.BlockSchema{
+		{Type: "locals"},
+		{Type: "resource", LabelNames: []string{"type", "name"}},
+	},
+}
+
+// readFiles fetches and parses, in parallel, the files of the module that hold locals or
+// a watched resource; the others cannot matter to any rule.
+func readFiles(runner tflint.Runner) (map[string]*hcl.File, error) {
+	index, err := runner.GetModuleContent(indexSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+	if err != nil {
+		return nil, fmt.Errorf("listing the module's files: %w", err)
+	}
+	wanted := map[string]bool{}
+	for _, b := range index.Blocks {
+		if b.Type == "locals" || watchedTypes[b.Labels[0]] {
+			wanted[b.DefRange.Filename] = true
+		}
+	}
+	names := make(chan string, len(wanted))
+	for name := range wanted {
+		names <- name
+	}
+	close(names)
+
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	files := map[string]*hcl.File{}
+	var firstErr error
+	for range min(runtime.GOMAXPROCS(0), 4) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range names {
+				f, err := runner.GetFile(name)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = fmt.Errorf("reading %s: %w", name, err)
+				}
+				if f != nil {
+					files[name] = f
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return files, firstErr
+}
+
+// fileSchema picks the blocks the model reads out of each file.
+var fileSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "locals"},
+		{Type: "resource", LabelNames: []string{"type", "name"}},
+	},
+}
+
 func newModule() *Module {
 	return &Module{
 		byAddress: map[string][]*Resource{},
 		byType:    map[string][]*Resource{},
-		dynamic:   map[string]map[string]bool{},
+		dynamic:   map[*Resource]map[string]bool{},
 		values:    map[hcl.Expression]cty.Value{},
 		taskDefs:  map[*Resource]*TaskDefinition{},
 	}
@@ -134,10 +196,10 @@ func variableSource(runner tflint.Runner) hcleval.VariableSource {
 	}
 }
 
-// MayHaveDynamic reports whether the resource declares a dynamic block of type typ,
-// which may have expanded to nothing only because its for_each is not known yet.
+// MayHaveDynamic reports whether the resource has a dynamic block of type typ whose
+// for_each is not known, so it may generate blocks the model cannot see.
 func (m *Module) MayHaveDynamic(r *Resource, typ string) bool {
-	return m.dynamic[r.Address()][typ]
+	return m.dynamic[r][typ]
 }
 
 // Missing reports whether the resource certainly has no block of type typ.

@@ -48,9 +48,8 @@ var forwardAction = &hclext.BodySchema{
 	},
 }
 
-// resourceSchema is one schema for every watched resource type: tflint sends every
-// resource block of the module whatever type a query names, so the model asks once
-// with the union of what any rule reads.
+// resourceSchema is what the model reads of every watched resource type: the union of
+// what any rule needs.
 var resourceSchema = &hclext.BodySchema{
 	Attributes: attrs(
 		// shared
@@ -96,23 +95,5 @@ var resourceSchema = &hclext.BodySchema{
 		// listeners and rules
 		block("default_action", forwardAction),
 		block("action", forwardAction),
-	},
-}
-
-// moduleSchema is the one expanded query the model makes.
-var moduleSchema = &hclext.BodySchema{
-	Blocks: []hclext.BlockSchema{
-		{Type: "resource", LabelNames: []string{"type", "name"}, Body: resourceSchema},
-	},
-}
-
-// rawSchema is the one unexpanded query: locals, and which dynamic blocks each resource
-// declares, because tflint expands a dynamic block whose for_each is unknown to nothing.
-var rawSchema = &hclext.BodySchema{
-	Blocks: []hclext.BlockSchema{
-		{Type: "locals", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
-		{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{
-			Blocks: []hclext.BlockSchema{{Type: "dynamic", LabelNames: []string{"name"}}},
-		}},
 	},
 }
