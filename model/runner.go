@@ -14,6 +14,7 @@ type Runner struct {
 
 	module  *Module
 	built   bool
+	fix     bool
 	emitted map[issueKey]bool
 }
 
@@ -22,9 +23,10 @@ type issueKey struct {
 	rng           hcl.Range
 }
 
-// NewRunner wraps runner.
-func NewRunner(runner tflint.Runner) *Runner {
-	return &Runner{Runner: runner, emitted: map[issueKey]bool{}}
+// NewRunner wraps runner. fix says whether tflint runs with --fix, in which case a rule's
+// fixes change the files before the next rule runs.
+func NewRunner(runner tflint.Runner, fix bool) *Runner {
+	return &Runner{Runner: runner, fix: fix, emitted: map[issueKey]bool{}}
 }
 
 // Of returns the model of the module runner checks, or nil when it cannot be read; rules
@@ -65,8 +67,10 @@ func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Rang
 	if r.seen(rule, message, rng) {
 		return nil
 	}
-	// The fix changes the files, so the next rule needs a fresh model.
-	r.built = false
+	if r.fix {
+		// The fix changes the files, so the next rule needs a fresh model.
+		r.built = false
+	}
 	return r.Runner.EmitIssueWithFix(rule, message, rng, fix)
 }
 

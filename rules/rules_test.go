@@ -26,7 +26,7 @@ func testRule(t *testing.T, rule tflint.Rule, cases []ruleCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			runner := helper.TestRunner(t, map[string]string{"main.tf": tc.src})
-			if err := rule.Check(model.NewRunner(runner)); err != nil {
+			if err := rule.Check(model.NewRunner(runner, false)); err != nil {
 				t.Fatalf("Check returned an error: %v", err)
 			}
 			var got []string

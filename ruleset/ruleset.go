@@ -100,7 +100,7 @@ func (rs *RuleSet) enable(preset string) error {
 
 // NewRunner gives every rule of one module check the same model of the module.
 func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
-	return model.NewRunner(runner), nil
+	return model.NewRunner(runner, rs.global != nil && rs.global.Fix), nil
 }
 
 // guardedRule runs a rule so that neither a panic nor an error in it stops tflint or
