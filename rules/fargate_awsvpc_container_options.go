@@ -28,26 +28,22 @@ var awsvpcUnsupported = []struct{ key, instead string }{
 
 // Check runs the rule.
 func (r *AwsvpcContainerOptionsRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		if td.NetworkMode != model.ModeAWSVPC {
-			continue
-		}
-		for _, c := range td.KnownContainers() {
-			for _, opt := range awsvpcUnsupported {
-				member := c.Member(opt.key)
-				if member == nil || !setsSomething(member.Value) {
-					continue
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			if td.NetworkMode != model.ModeAWSVPC {
+				continue
+			}
+			for _, c := range td.KnownContainers() {
+				for _, opt := range awsvpcUnsupported {
+					member := c.Member(opt.key)
+					if member == nil || !setsSomething(member.Value) {
+						continue
+					}
+					e.emitf(member.KeyRange, "container %s sets %s, which tasks in awsvpc network mode do not support: remove it; %s", c.Label, opt.key, opt.instead)
 				}
-				e.emitf(member.KeyRange, "container %s sets %s, which tasks in awsvpc network mode do not support: remove it; %s", c.Label, opt.key, opt.instead)
 			}
 		}
-	}
-	return e.err
+	})
 }
 
 // setsSomething reports whether a container parameter's value asks for anything: not

@@ -17,28 +17,24 @@ func NewAwsvpcHostPortRule() *AwsvpcHostPortRule {
 
 // Check runs the rule.
 func (r *AwsvpcHostPortRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		if !td.SharedNamespace() {
-			continue
-		}
-		for _, c := range td.KnownContainers() {
-			mappings, _ := c.Get("portMappings").Elements()
-			for _, pm := range mappings {
-				host, hostKnown := pm.Get("hostPort").Int()
-				cport, portKnown := pm.Get("containerPort").Int()
-				if !hostKnown || !portKnown || host == 0 || host == cport {
-					continue
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			if !td.SharedNamespace() {
+				continue
+			}
+			for _, c := range td.KnownContainers() {
+				mappings, _ := c.Get("portMappings").Elements()
+				for _, pm := range mappings {
+					host, hostKnown := pm.Get("hostPort").Int()
+					cport, portKnown := pm.Get("containerPort").Int()
+					if !hostKnown || !portKnown || host == 0 || host == cport {
+						continue
+					}
+					e.emitf(pm.Get("hostPort").Range,
+						"hostPort %d must equal containerPort %d or be omitted: in %s network mode each container port is exposed on the same port of the task's network interface",
+						host, cport, td.NetworkMode)
 				}
-				e.emitf(pm.Get("hostPort").Range,
-					"hostPort %d must equal containerPort %d or be omitted: in %s network mode each container port is exposed on the same port of the task's network interface",
-					host, cport, td.NetworkMode)
 			}
 		}
-	}
-	return e.err
+	})
 }

@@ -18,29 +18,25 @@ func NewContainerDefinitionsSyntaxRule() *ContainerDefinitionsSyntaxRule {
 
 // Check runs the rule.
 func (r *ContainerDefinitionsSyntaxRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		if err := td.SyntaxError; err != nil {
-			e.emit("container_definitions is not valid JSON ("+err.Msg+"): ECS cannot register the task definition. Fix the JSON, or build it with jsonencode().", err.Range)
-			continue
-		}
-		doc := td.Document
-		if !doc.Known() {
-			continue
-		}
-		if doc.Kind != tree.Array {
-			e.emit("container_definitions must be a JSON array of container objects, like [{\"name\": \"app\", ...}]: wrap the container in [ ].", doc.Range)
-			continue
-		}
-		for i, c := range doc.Items {
-			if c.Known() && c.Kind != tree.Object {
-				e.emitf(c.Range, "container_definitions element %d is not a container object: each element must be an object with at least \"name\" and \"image\".", i+1)
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			if err := td.SyntaxError; err != nil {
+				e.emit("container_definitions is not valid JSON ("+err.Msg+"): ECS cannot register the task definition. Fix the JSON, or build it with jsonencode().", err.Range)
+				continue
+			}
+			doc := td.Document
+			if !doc.Known() {
+				continue
+			}
+			if doc.Kind != tree.Array {
+				e.emit("container_definitions must be a JSON array of container objects, like [{\"name\": \"app\", ...}]: wrap the container in [ ].", doc.Range)
+				continue
+			}
+			for i, c := range doc.Items {
+				if c.Known() && c.Kind != tree.Object {
+					e.emitf(c.Range, "container_definitions element %d is not a container object: each element must be an object with at least \"name\" and \"image\".", i+1)
+				}
 			}
 		}
-	}
-	return e.err
+	})
 }

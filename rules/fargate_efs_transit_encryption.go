@@ -53,31 +53,27 @@ func (v efsVolume) iamEnabled(m *model.Module) bool {
 
 // Check runs the rule.
 func (r *EFSTransitEncryptionRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		for _, efs := range efsVolumes(m, td) {
-			var why string
-			switch {
-			case efs.iamEnabled(m):
-				why = "uses IAM authorization"
-			case m.Set(efs.authorization("access_point_id")):
-				why = "mounts through an access point"
-			default:
-				continue
-			}
-			attr := efs.config.Body.Attributes["transit_encryption"]
-			if attr == nil {
-				e.emit("EFS volume \""+efs.volume+"\" "+why+", which requires transit encryption, but transit_encryption is not set (it defaults to DISABLED): add transit_encryption = \"ENABLED\"", efs.config.DefRange)
-				continue
-			}
-			if s, ok := m.String(attr); ok && s != "ENABLED" {
-				e.emit("EFS volume \""+efs.volume+"\" "+why+", which requires transit encryption: set transit_encryption = \"ENABLED\"", attr.Expr.Range())
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			for _, efs := range efsVolumes(m, td) {
+				var why string
+				switch {
+				case efs.iamEnabled(m):
+					why = "uses IAM authorization"
+				case m.Set(efs.authorization("access_point_id")):
+					why = "mounts through an access point"
+				default:
+					continue
+				}
+				attr := efs.config.Body.Attributes["transit_encryption"]
+				if attr == nil {
+					e.emit("EFS volume \""+efs.volume+"\" "+why+", which requires transit encryption, but transit_encryption is not set (it defaults to DISABLED): add transit_encryption = \"ENABLED\"", efs.config.DefRange)
+					continue
+				}
+				if s, ok := m.String(attr); ok && s != "ENABLED" {
+					e.emit("EFS volume \""+efs.volume+"\" "+why+", which requires transit encryption: set transit_encryption = \"ENABLED\"", attr.Expr.Range())
+				}
 			}
 		}
-	}
-	return e.err
+	})
 }

@@ -22,46 +22,42 @@ var fargateLogDrivers = []string{"awslogs", "splunk", "awsfirelens"}
 
 // Check runs the rule.
 func (r *LogConfigurationRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		for _, c := range td.KnownContainers() {
-			logConf := c.Get("logConfiguration")
-			driverNode := logConf.Get("logDriver")
-			driver, ok := driverNode.Str()
-			if !ok {
-				continue
-			}
-			if td.IsFargate() && !slices.Contains(fargateLogDrivers, driver) {
-				e.emitf(driverNode.Range, "container %s uses the log driver %q, which Fargate does not support: use awslogs, splunk or awsfirelens", c.Label, driver)
-				continue
-			}
-			if driver != "awslogs" {
-				continue
-			}
-			required := []string{"awslogs-group"}
-			if td.IsFargate() {
-				required = append(required, "awslogs-region", "awslogs-stream-prefix")
-			}
-			options := logConf.Get("options")
-			if !options.IsNull() && !options.Known() {
-				continue
-			}
-			where := driverNode.Range
-			if mem := logConf.Member("options"); mem != nil {
-				where = mem.KeyRange
-			}
-			for _, key := range required {
-				if !options.MayHave(key) {
-					e.emitf(where, "container %s logs with awslogs but its options have no %q, which %s requires: add \"%s\" to logConfiguration.options", c.Label, key, awslogsRequirer(key), key)
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			for _, c := range td.KnownContainers() {
+				logConf := c.Get("logConfiguration")
+				driverNode := logConf.Get("logDriver")
+				driver, ok := driverNode.Str()
+				if !ok {
+					continue
+				}
+				if td.IsFargate() && !slices.Contains(fargateLogDrivers, driver) {
+					e.emitf(driverNode.Range, "container %s uses the log driver %q, which Fargate does not support: use awslogs, splunk or awsfirelens", c.Label, driver)
+					continue
+				}
+				if driver != "awslogs" {
+					continue
+				}
+				required := []string{"awslogs-group"}
+				if td.IsFargate() {
+					required = append(required, "awslogs-region", "awslogs-stream-prefix")
+				}
+				options := logConf.Get("options")
+				if !options.IsNull() && !options.Known() {
+					continue
+				}
+				where := driverNode.Range
+				if mem := logConf.Member("options"); mem != nil {
+					where = mem.KeyRange
+				}
+				for _, key := range required {
+					if !options.MayHave(key) {
+						e.emitf(where, "container %s logs with awslogs but its options have no %q, which %s requires: add \"%s\" to logConfiguration.options", c.Label, key, awslogsRequirer(key), key)
+					}
 				}
 			}
 		}
-	}
-	return e.err
+	})
 }
 
 func awslogsRequirer(key string) string {

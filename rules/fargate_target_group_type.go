@@ -17,39 +17,35 @@ func NewTargetGroupTypeRule() *TargetGroupTypeRule {
 
 // Check runs the rule.
 func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, svc := range m.Services {
-		mode := svc.NetworkMode()
-		if mode == "" || mode == model.ModeNone {
-			continue
-		}
-		want := "instance"
-		if mode == model.ModeAWSVPC {
-			want = "ip"
-		}
-		for _, lb := range svc.Blocks("load_balancer") {
-			for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
-				attr := tg.Attr("target_type")
-				if attr == nil {
-					if want == "ip" {
-						e.emitf(tg.Block.DefRange, "target group %s has no target_type, so it is \"instance\", but service %s runs awsvpc tasks, which register by IP address (AWS: \"... has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.\"): add target_type = \"ip\"", tg.Name, svc.Name)
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, svc := range m.Services {
+			mode := svc.NetworkMode()
+			if mode == "" || mode == model.ModeNone {
+				continue
+			}
+			want := "instance"
+			if mode == model.ModeAWSVPC {
+				want = "ip"
+			}
+			for _, lb := range svc.Blocks("load_balancer") {
+				for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
+					attr := tg.Attr("target_type")
+					if attr == nil {
+						if want == "ip" {
+							e.emitf(tg.Block.DefRange, "target group %s has no target_type, so it is \"instance\", but service %s runs awsvpc tasks, which register by IP address (AWS: \"... has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.\"): add target_type = \"ip\"", tg.Name, svc.Name)
+						}
+						continue
 					}
-					continue
+					got, ok := m.String(attr)
+					if !ok || got == want {
+						continue
+					}
+					e.emitWithFix(targetTypeMessage(tg.Name, svc.Name, got, want, mode), attr.Expr.Range(),
+						func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"`+want+`"`) })
 				}
-				got, ok := m.String(attr)
-				if !ok || got == want {
-					continue
-				}
-				e.emitWithFix(targetTypeMessage(tg.Name, svc.Name, got, want, mode), attr.Expr.Range(),
-					func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"`+want+`"`) })
 			}
 		}
-	}
-	return e.err
+	})
 }
 
 func targetTypeMessage(tg, svc, got, want, mode string) string {

@@ -22,20 +22,16 @@ var privateECRImage = regexp.MustCompile(`^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-
 
 // Check runs the rule.
 func (r *TaskExecutionRoleRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		if m.Set(td.Attr("execution_role_arn")) {
-			continue
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			if m.Set(td.Attr("execution_role_arn")) {
+				continue
+			}
+			if reason := executionRoleNeed(td); reason != "" {
+				e.emit("execution_role_arn is not set, but "+reason+": add execution_role_arn with a role that ECS tasks (ecs-tasks.amazonaws.com) can assume", td.Block.DefRange)
+			}
 		}
-		if reason := executionRoleNeed(td); reason != "" {
-			e.emit("execution_role_arn is not set, but "+reason+": add execution_role_arn with a role that ECS tasks (ecs-tasks.amazonaws.com) can assume", td.Block.DefRange)
-		}
-	}
-	return e.err
+	})
 }
 
 // executionRoleNeed says why the task needs an execution role, or returns "".

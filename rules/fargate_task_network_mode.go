@@ -16,22 +16,18 @@ func NewTaskNetworkModeRule() *TaskNetworkModeRule {
 
 // Check runs the rule.
 func (r *TaskNetworkModeRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		if !td.IsFargate() || td.NetworkMode == "" || td.NetworkMode == model.ModeAWSVPC {
-			continue
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			if !td.IsFargate() || td.NetworkMode == "" || td.NetworkMode == model.ModeAWSVPC {
+				continue
+			}
+			attr := td.Attr("network_mode")
+			if attr == nil {
+				e.emit(`network_mode is not set, so ECS uses "bridge", but Fargate tasks require "awsvpc": add network_mode = "awsvpc"`, td.Block.DefRange)
+				continue
+			}
+			e.emitWithFix(`network_mode is "`+td.NetworkMode+`", but Fargate tasks require "awsvpc": set network_mode = "awsvpc"`, attr.Expr.Range(),
+				func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"awsvpc"`) })
 		}
-		attr := td.Attr("network_mode")
-		if attr == nil {
-			e.emit(`network_mode is not set, so ECS uses "bridge", but Fargate tasks require "awsvpc": add network_mode = "awsvpc"`, td.Block.DefRange)
-			continue
-		}
-		e.emitWithFix(`network_mode is "`+td.NetworkMode+`", but Fargate tasks require "awsvpc": set network_mode = "awsvpc"`, attr.Expr.Range(),
-			func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"awsvpc"`) })
-	}
-	return e.err
+	})
 }

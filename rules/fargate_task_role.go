@@ -17,20 +17,16 @@ func NewTaskRoleRule() *TaskRoleRule {
 
 // Check runs the rule.
 func (r *TaskRoleRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		if m.Set(td.Attr("task_role_arn")) {
-			continue
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			if m.Set(td.Attr("task_role_arn")) {
+				continue
+			}
+			if reason := taskRoleNeed(m, td); reason != "" {
+				e.emit("task_role_arn is not set, but "+reason+": add task_role_arn with a role that grants it", td.Block.DefRange)
+			}
 		}
-		if reason := taskRoleNeed(m, td); reason != "" {
-			e.emit("task_role_arn is not set, but "+reason+": add task_role_arn with a role that grants it", td.Block.DefRange)
-		}
-	}
-	return e.err
+	})
 }
 
 // taskRoleNeed says why the task needs a task role, or returns "".

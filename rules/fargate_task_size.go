@@ -22,43 +22,39 @@ func NewTaskSizeRule() *TaskSizeRule {
 
 // Check runs the rule.
 func (r *TaskSizeRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		if !td.IsFargate() {
-			continue
-		}
-		cpuAttr, memAttr := td.Attr("cpu"), td.Attr("memory")
-		missing := false
-		for _, a := range []struct{ name, attr string }{{"cpu", "cpu"}, {"memory", "memory"}} {
-			if attr := td.Attr(a.attr); attr == nil || !m.Set(attr) {
-				e.emitf(td.Block.DefRange, "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
-				missing = true
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			if !td.IsFargate() {
+				continue
+			}
+			cpuAttr, memAttr := td.Attr("cpu"), td.Attr("memory")
+			missing := false
+			for _, a := range []struct{ name, attr string }{{"cpu", "cpu"}, {"memory", "memory"}} {
+				if attr := td.Attr(a.attr); attr == nil || !m.Set(attr) {
+					e.emitf(td.Block.DefRange, "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
+					missing = true
+				}
+			}
+			if missing || m.IsWindows(td) {
+				continue
+			}
+			cpuText, ok1 := m.String(cpuAttr)
+			memText, ok2 := m.String(memAttr)
+			cpu, ok3 := parseCPU(cpuText)
+			mem, ok4 := parseMemory(memText)
+			if !(ok1 && ok2 && ok3 && ok4) {
+				continue
+			}
+			allowed, known := awsdata.FargateMemory[cpu]
+			if !known {
+				e.emitf(cpuAttr.Expr.Range(), "Fargate has no task size with cpu %s: use one of 256, 512, 1024, 2048, 4096, 8192 or 16384 (AWS: \"No Fargate configuration exists for given values.\")", cpuText)
+				continue
+			}
+			if !slices.Contains(allowed, mem) {
+				e.emitf(memAttr.Expr.Range(), "Fargate has no task size with cpu %s and memory %s: with cpu %d, memory must be %s MiB (AWS: \"No Fargate configuration exists for given values.\")", cpuText, memText, cpu, describeSizes(allowed))
 			}
 		}
-		if missing || m.IsWindows(td) {
-			continue
-		}
-		cpuText, ok1 := m.String(cpuAttr)
-		memText, ok2 := m.String(memAttr)
-		cpu, ok3 := parseCPU(cpuText)
-		mem, ok4 := parseMemory(memText)
-		if !(ok1 && ok2 && ok3 && ok4) {
-			continue
-		}
-		allowed, known := awsdata.FargateMemory[cpu]
-		if !known {
-			e.emitf(cpuAttr.Expr.Range(), "Fargate has no task size with cpu %s: use one of 256, 512, 1024, 2048, 4096, 8192 or 16384 (AWS: \"No Fargate configuration exists for given values.\")", cpuText)
-			continue
-		}
-		if !slices.Contains(allowed, mem) {
-			e.emitf(memAttr.Expr.Range(), "Fargate has no task size with cpu %s and memory %s: with cpu %d, memory must be %s MiB (AWS: \"No Fargate configuration exists for given values.\")", cpuText, memText, cpu, describeSizes(allowed))
-		}
-	}
-	return e.err
+	})
 }
 
 // parseCPU reads a task cpu: CPU units ("1024") or vCPUs ("1 vCPU", ".5 vcpu").

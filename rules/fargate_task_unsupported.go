@@ -24,32 +24,28 @@ const windowsReservedPort = 3150
 
 // Check runs the rule.
 func (r *TaskUnsupportedRule) Check(runner tflint.Runner) error {
-	m := model.Of(runner)
-	if m == nil {
-		return nil
-	}
-	e := &emitter{runner: runner, rule: r}
-	for _, td := range m.TaskDefinitions {
-		if !td.IsFargate() {
-			continue
-		}
-		if attr := td.Attr("ipc_mode"); attr != nil {
-			if _, ok := m.String(attr); ok {
-				e.emit("Fargate tasks do not support ipc_mode (AWS: \"Tasks using the Fargate launch type do not support ipcMode.\"): remove it", attr.Expr.Range())
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, td := range m.TaskDefinitions {
+			if !td.IsFargate() {
+				continue
+			}
+			if attr := td.Attr("ipc_mode"); attr != nil {
+				if _, ok := m.String(attr); ok {
+					e.emit("Fargate tasks do not support ipc_mode (AWS: \"Tasks using the Fargate launch type do not support ipcMode.\"): remove it", attr.Expr.Range())
+				}
+			}
+			if s, ok := m.String(td.Attr("pid_mode")); ok && s == "host" {
+				e.emit("Fargate tasks do not support pid_mode = \"host\": remove it, or use \"task\" to share one process namespace between the task's containers", td.Attr("pid_mode").Expr.Range())
+			}
+			for _, b := range td.Blocks("placement_constraints") {
+				e.emit("Fargate tasks do not support placement_constraints: Fargate chooses where tasks run. Remove the block", b.DefRange)
+			}
+			windows := m.IsWindows(td)
+			for _, c := range td.KnownContainers() {
+				checkContainerOnFargate(e, c, windows)
 			}
 		}
-		if s, ok := m.String(td.Attr("pid_mode")); ok && s == "host" {
-			e.emit("Fargate tasks do not support pid_mode = \"host\": remove it, or use \"task\" to share one process namespace between the task's containers", td.Attr("pid_mode").Expr.Range())
-		}
-		for _, b := range td.Blocks("placement_constraints") {
-			e.emit("Fargate tasks do not support placement_constraints: Fargate chooses where tasks run. Remove the block", b.DefRange)
-		}
-		windows := m.IsWindows(td)
-		for _, c := range td.KnownContainers() {
-			checkContainerOnFargate(e, c, windows)
-		}
-	}
-	return e.err
+	})
 }
 
 func checkContainerOnFargate(e *emitter, c model.Container, windows bool) {

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 	"github.com/fargate-lint/tflint-ruleset-fargate/project"
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
@@ -79,4 +80,16 @@ func (e *emitter) emitf(rng hcl.Range, format string, args ...any) {
 func nonEmpty(n *tree.Node) bool {
 	items, ok := n.Elements()
 	return ok && len(items) > 0
+}
+
+// checkModule runs check over the model of the module runner is checking, and returns
+// the first error reporting a finding. A module the model cannot read has no findings.
+func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Module, *emitter)) error {
+	m := model.Of(runner)
+	if m == nil {
+		return nil
+	}
+	e := &emitter{runner: runner, rule: rule}
+	check(m, e)
+	return e.err
 }
