@@ -79,7 +79,7 @@ func (m *Module) expandResource(typ, name string, block *hcl.Block) []*Resource 
 		r := &Resource{Type: typ, Name: name}
 		r.Block = &hclext.Block{
 			Type: "resource", Labels: []string{typ, name},
-			Body:     m.expandBody(r, block.Body, resourceSchema, s),
+			Body:     m.expandBody(r, block.Body, watchedTypes[typ], s),
 			DefRange: block.DefRange, TypeRange: block.TypeRange, LabelRanges: block.LabelRanges,
 		}
 		out = append(out, r)

@@ -85,7 +85,7 @@ func Build(runner tflint.Runner) (*Module, error) {
 					locals[n] = a.Expr
 				}
 			case "resource":
-				if watchedTypes[b.Labels[0]] {
+				if watchedTypes[b.Labels[0]] != nil {
 					resources = append(resources, b)
 				}
 			}
@@ -130,7 +130,7 @@ func readFiles(runner tflint.Runner) (map[string]*hcl.File, error) {
 	}
 	wanted := map[string]bool{}
 	for _, b := range index.Blocks {
-		if b.Type == "locals" || watchedTypes[b.Labels[0]] {
+		if b.Type == "locals" || watchedTypes[b.Labels[0]] != nil {
 			wanted[b.DefRange.Filename] = true
 		}
 	}

@@ -18,12 +18,34 @@ var (
 	ListenerRuleTypes = []string{"aws_lb_listener_rule", "aws_alb_listener_rule"}
 )
 
-// watchedTypes are the resource types whose blocks the model keeps.
-var watchedTypes = map[string]bool{
-	TypeTaskDefinition: true, TypeService: true, TypeCluster: true, TypeClusterProviders: true,
-	"aws_lb_target_group": true, "aws_alb_target_group": true,
-	"aws_lb_listener": true, "aws_alb_listener": true,
-	"aws_lb_listener_rule": true, "aws_alb_listener_rule": true,
+// Other resource types the model reads.
+const (
+	TypeSubnet           = "aws_subnet"
+	TypeSecurityGroup    = "aws_security_group"
+	TypeDiscoveryService = "aws_service_discovery_service"
+)
+
+// watchedTypes are the resource types the model reads, each with what rules need of it.
+var watchedTypes = map[string]*hclext.BodySchema{
+	TypeTaskDefinition:   taskDefinitionSchema,
+	TypeService:          serviceSchema,
+	TypeCluster:          &hclext.BodySchema{Attributes: attrs("name")},
+	TypeClusterProviders: clusterProvidersSchema,
+	TypeSubnet:           &hclext.BodySchema{Attributes: attrs("vpc_id")},
+	TypeSecurityGroup:    &hclext.BodySchema{Attributes: attrs("name", "vpc_id")},
+	TypeDiscoveryService: discoveryServiceSchema,
+}
+
+func init() {
+	for _, t := range TargetGroupTypes {
+		watchedTypes[t] = targetGroupSchema
+	}
+	for _, t := range ListenerTypes {
+		watchedTypes[t] = &hclext.BodySchema{Blocks: []hclext.BlockSchema{block("default_action", forwardAction)}}
+	}
+	for _, t := range ListenerRuleTypes {
+		watchedTypes[t] = &hclext.BodySchema{Blocks: []hclext.BlockSchema{block("action", forwardAction)}}
+	}
 }
 
 func attrs(names ...string) []hclext.AttributeSchema {
@@ -48,25 +70,10 @@ var forwardAction = &hclext.BodySchema{
 	},
 }
 
-// resourceSchema is what the model reads of every watched resource type: the union of
-// what any rule needs.
-var resourceSchema = &hclext.BodySchema{
-	Attributes: attrs(
-		// shared
-		"name", "depends_on",
-		// aws_ecs_task_definition
-		"family", "network_mode", "requires_compatibilities", "cpu", "memory",
-		"container_definitions", "execution_role_arn", "task_role_arn", "ipc_mode", "pid_mode",
-		// aws_ecs_service
-		"cluster", "task_definition", "launch_type", "platform_version", "iam_role",
-		"scheduling_strategy", "enable_execute_command",
-		// aws_ecs_cluster_capacity_providers
-		"cluster_name", "capacity_providers",
-		// target groups
-		"target_type", "port", "protocol", "vpc_id",
-	),
+var taskDefinitionSchema = &hclext.BodySchema{
+	Attributes: attrs("family", "network_mode", "requires_compatibilities", "cpu", "memory",
+		"container_definitions", "execution_role_arn", "task_role_arn", "ipc_mode", "pid_mode"),
 	Blocks: []hclext.BlockSchema{
-		// aws_ecs_task_definition
 		block("placement_constraints", &hclext.BodySchema{Attributes: attrs("type", "expression")}),
 		block("volume", &hclext.BodySchema{
 			Attributes: attrs("name"),
@@ -81,19 +88,43 @@ var resourceSchema = &hclext.BodySchema{
 		}),
 		block("runtime_platform", &hclext.BodySchema{Attributes: attrs("operating_system_family", "cpu_architecture")}),
 		block("ephemeral_storage", &hclext.BodySchema{Attributes: attrs("size_in_gib")}),
-		block("inference_accelerator", &hclext.BodySchema{Attributes: attrs("device_name")}),
-		// aws_ecs_service
+	},
+}
+
+var serviceSchema = &hclext.BodySchema{
+	Attributes: attrs("name", "cluster", "task_definition", "launch_type", "platform_version", "iam_role",
+		"scheduling_strategy", "enable_execute_command", "depends_on"),
+	Blocks: []hclext.BlockSchema{
 		block("network_configuration", &hclext.BodySchema{Attributes: attrs("subnets", "security_groups", "assign_public_ip")}),
 		block("load_balancer", &hclext.BodySchema{Attributes: attrs("target_group_arn", "elb_name", "container_name", "container_port")}),
 		block("capacity_provider_strategy", &hclext.BodySchema{Attributes: attrs("capacity_provider", "base", "weight")}),
-		block("default_capacity_provider_strategy", &hclext.BodySchema{Attributes: attrs("capacity_provider", "base", "weight")}),
 		block("service_registries", &hclext.BodySchema{Attributes: attrs("registry_arn", "port", "container_name", "container_port")}),
+		block("placement_constraints", &hclext.BodySchema{Attributes: attrs("type", "expression")}),
 		block("ordered_placement_strategy", &hclext.BodySchema{Attributes: attrs("type", "field")}),
 		block("deployment_controller", &hclext.BodySchema{Attributes: attrs("type")}),
-		// target groups
+		block("service_connect_configuration", &hclext.BodySchema{Attributes: attrs("enabled")}),
+	},
+}
+
+var clusterProvidersSchema = &hclext.BodySchema{
+	Attributes: attrs("cluster_name", "capacity_providers"),
+	Blocks: []hclext.BlockSchema{
+		block("default_capacity_provider_strategy", &hclext.BodySchema{Attributes: attrs("capacity_provider", "base", "weight")}),
+	},
+}
+
+var targetGroupSchema = &hclext.BodySchema{
+	Attributes: attrs("name", "target_type", "port", "protocol", "vpc_id"),
+	Blocks: []hclext.BlockSchema{
 		block("health_check", &hclext.BodySchema{Attributes: attrs("enabled", "protocol", "port")}),
-		// listeners and rules
-		block("default_action", forwardAction),
-		block("action", forwardAction),
+	},
+}
+
+var discoveryServiceSchema = &hclext.BodySchema{
+	Attributes: attrs("name"),
+	Blocks: []hclext.BlockSchema{
+		block("dns_config", &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+			block("dns_records", &hclext.BodySchema{Attributes: attrs("type")}),
+		}}),
 	},
 }
