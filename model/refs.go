@@ -76,3 +76,41 @@ func traversalAddress(tr hcl.Traversal) (string, bool) {
 	}
 	return root + "." + name.Name, true
 }
+
+// ResolveEach resolves each element of a list attribute written as [a, b, ...]: one
+// entry per element, nil for an element that is not a static reference to one of types.
+// ok is false when attr is not written as a list.
+func (m *Module) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]*Resource, ok bool) {
+	if attr == nil {
+		return nil, false
+	}
+	tuple, isTuple := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
+	if !isTuple {
+		return nil, false
+	}
+	for _, elem := range tuple.Exprs {
+		refs = append(refs, m.Resolve(&hclext.Attribute{Expr: elem}, types...))
+	}
+	return refs, true
+}
+
+// DependsOn returns the addresses in the resource's depends_on.
+func (m *Module) DependsOn(r *Resource) []string {
+	attr := r.Attr("depends_on")
+	if attr == nil {
+		return nil
+	}
+	tuple, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, elem := range tuple.Exprs {
+		if tr, ok := elem.(*hclsyntax.ScopeTraversalExpr); ok {
+			if addr, ok := traversalAddress(tr.Traversal); ok {
+				out = append(out, addr)
+			}
+		}
+	}
+	return out
+}

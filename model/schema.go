@@ -34,7 +34,11 @@ var watchedTypes = map[string]*hclext.BodySchema{
 	TypeSubnet:           &hclext.BodySchema{Attributes: attrs("vpc_id")},
 	TypeSecurityGroup:    &hclext.BodySchema{Attributes: attrs("name", "vpc_id")},
 	TypeDiscoveryService: discoveryServiceSchema,
+	"aws_vpc":            vpcSchema,
+	"aws_default_vpc":    vpcSchema,
 }
+
+var vpcSchema = &hclext.BodySchema{Attributes: attrs("cidr_block", "enable_dns_support", "enable_dns_hostnames")}
 
 func init() {
 	for _, t := range TargetGroupTypes {

@@ -7,6 +7,13 @@ type Service struct {
 	// TaskDefinitions are the instances of the task definition resource the service's
 	// task_definition references; nil when the reference cannot be resolved.
 	TaskDefinitions []*TaskDefinition
+
+	// Cluster is the aws_ecs_cluster the service runs in, when it is in this module.
+	Cluster []*Resource
+
+	// LaunchType is the effective launch type (FARGATE, EC2, EXTERNAL), or "" when it
+	// cannot be known.
+	LaunchType string
 }
 
 func (m *Module) newService(r *Resource) *Service {
@@ -14,6 +21,8 @@ func (m *Module) newService(r *Resource) *Service {
 	for _, res := range m.Resolve(r.Attr("task_definition"), TypeTaskDefinition) {
 		s.TaskDefinitions = append(s.TaskDefinitions, m.taskDefs[res])
 	}
+	s.Cluster = m.clusterOf(r.Attr("cluster"))
+	s.LaunchType = m.launchType(s)
 	return s
 }
 

@@ -115,3 +115,45 @@ func (td *TaskDefinition) KnownContainers() []Container {
 	}
 	return out
 }
+
+// Container returns the container named name. found is whether it exists; ok is false
+// when that cannot be told because the list, a container or a name is not known.
+func (td *TaskDefinition) Container(name string) (c *tree.Node, found, ok bool) {
+	list, known := td.Containers()
+	if !known {
+		return nil, false, false
+	}
+	ok = true
+	for _, item := range list {
+		n, isName := item.Get("name").Str()
+		if item.Kind != tree.Object || !isName {
+			ok = false
+			continue
+		}
+		if n == name {
+			return item, true, true
+		}
+	}
+	return nil, false, ok
+}
+
+// PortMapping returns the port mapping of container c whose containerPort is port. ok is
+// false when the mappings cannot all be read (unknown values, port ranges).
+func PortMapping(c *tree.Node, port int64) (mapping *tree.Node, ok bool) {
+	mappings, known := c.Get("portMappings").Elements()
+	if !known && !c.Get("portMappings").IsNull() {
+		return nil, false
+	}
+	ok = true
+	for _, pm := range mappings {
+		p, isInt := pm.Get("containerPort").Int()
+		if !isInt {
+			ok = false
+			continue
+		}
+		if p == port {
+			return pm, true
+		}
+	}
+	return nil, ok
+}

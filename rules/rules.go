@@ -28,7 +28,20 @@ func All() []tflint.Rule {
 		NewTaskUnsupportedRule(),
 		NewLogConfigurationRule(),
 		NewServiceNetworkConfigurationRule(),
+		NewServiceLaunchTypeRule(),
+		NewServicePublicIPRule(),
+		NewServiceLimitsRule(),
+		NewServicePlatformVersionRule(),
+		NewServiceIAMRoleRule(),
+		NewServiceUnsupportedRule(),
+		NewServiceRegistriesRule(),
 		NewTargetGroupTypeRule(),
+		NewServiceClassicELBRule(),
+		NewServiceLoadBalancerContainerRule(),
+		NewTargetGroupAttachedRule(),
+		NewTargetGroupHealthCheckRule(),
+		NewTargetGroupVPCRule(),
+		NewServiceDefaultSecurityGroupRule(),
 	}
 }
 

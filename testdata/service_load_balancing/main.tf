@@ -26,6 +26,8 @@ resource "aws_ecs_service" "no_network" {
     container_name   = "app"
     container_port   = 80
   }
+
+  depends_on = [aws_lb_listener.http]
 }
 
 # Flagged: network_configuration on a bridge task; ip target group for bridge tasks.
@@ -43,6 +45,8 @@ resource "aws_ecs_service" "bridge" {
     container_name   = "app"
     container_port   = 80
   }
+
+  depends_on = [aws_lb_listener_rule.ip]
 }
 
 # Silent: the task definition comes from a data source, so it is not resolved.
@@ -60,6 +64,8 @@ resource "aws_ecs_service" "external" {
     container_name   = "app"
     container_port   = 80
   }
+
+  depends_on = [aws_lb_listener.http]
 }
 
 resource "aws_lb_target_group" "default_type" {
@@ -76,4 +82,33 @@ resource "aws_alb_target_group" "ip" {
   protocol    = "HTTP"
   target_type = "ip"
   vpc_id      = "vpc-12345678"
+}
+
+resource "aws_lb_listener" "http" {
+  load_balancer_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/main/1"
+  port              = 80
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.default_type[0].arn
+  }
+}
+
+resource "aws_lb_listener_rule" "ip" {
+  listener_arn = aws_lb_listener.http.arn
+
+  action {
+    type = "forward"
+    forward {
+      target_group {
+        arn = aws_alb_target_group.ip.arn
+      }
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/bridge/*"]
+    }
+  }
 }

@@ -6,6 +6,26 @@ locals {
   image  = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:3.1.0"
 }
 
+resource "aws_vpc" "main" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+}
+
+resource "aws_subnet" "public" {
+  count             = 2
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, count.index)
+  availability_zone = ["eu-west-1a", "eu-west-1b"][count.index]
+}
+
+resource "aws_subnet" "private" {
+  count             = 2
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, 10 + count.index)
+  availability_zone = ["eu-west-1a", "eu-west-1b"][count.index]
+}
+
 resource "aws_ecs_cluster" "main" {
   name = local.name
 }
@@ -69,7 +89,7 @@ resource "aws_ecs_task_definition" "shop" {
 resource "aws_lb" "shop" {
   name               = local.name
   load_balancer_type = "application"
-  subnets            = ["subnet-aaaa1111", "subnet-bbbb2222"]
+  subnets            = aws_subnet.public[*].id
   security_groups    = [aws_security_group.alb.id]
 }
 
@@ -78,7 +98,7 @@ resource "aws_lb_target_group" "shop" {
   port        = local.port
   protocol    = "HTTP"
   target_type = "ip"
-  vpc_id      = "vpc-12345678"
+  vpc_id      = aws_vpc.main.id
 
   health_check {
     path = "/health"
@@ -98,7 +118,7 @@ resource "aws_lb_listener" "http" {
 
 resource "aws_security_group" "alb" {
   name   = "${local.name}-alb"
-  vpc_id = "vpc-12345678"
+  vpc_id = aws_vpc.main.id
 
   ingress {
     from_port   = 80
@@ -117,7 +137,7 @@ resource "aws_security_group" "alb" {
 
 resource "aws_security_group" "task" {
   name   = "${local.name}-task"
-  vpc_id = "vpc-12345678"
+  vpc_id = aws_vpc.main.id
 
   ingress {
     from_port       = local.port
@@ -146,7 +166,7 @@ resource "aws_ecs_service" "shop" {
   }
 
   network_configuration {
-    subnets          = ["subnet-cccc3333", "subnet-dddd4444"]
+    subnets          = [aws_subnet.private[0].id, aws_subnet.private[1].id]
     security_groups  = [aws_security_group.task.id]
     assign_public_ip = false
   }

@@ -1,0 +1,56 @@
+package rules
+
+import "testing"
+
+func TestServiceRegistries(t *testing.T) {
+	containers := `  container_definitions = jsonencode([{ name = "web", portMappings = [{ containerPort = 80 }] }])`
+	awsvpc := "\nresource \"aws_ecs_task_definition\" \"app\" {\n  network_mode = \"awsvpc\"\n" + containers + "\n}\n"
+	bridge := "\nresource \"aws_ecs_task_definition\" \"app\" {\n" + containers + "\n}\n"
+	service := func(registry string) string {
+		return `
+resource "aws_service_discovery_service" "a" {
+  dns_config {
+    dns_records {
+      type = "A"
+    }
+  }
+}
+resource "aws_service_discovery_service" "srv" {
+  dns_config {
+    dns_records {
+      type = "SRV"
+    }
+  }
+}
+resource "aws_ecs_service" "app" {
+  task_definition = aws_ecs_task_definition.app.arn
+  service_registries {
+` + registry + `
+  }
+}`
+	}
+	testRule(t, NewServiceRegistriesRule(), []ruleCase{
+		{name: "bridge without container", src: bridge + service(`    registry_arn = aws_service_discovery_service.srv.arn`),
+			want: []string{`22:3: a service of bridge tasks registers SRV records, which need container_name and container_port`}},
+		{name: "port and container together", src: awsvpc + service(`    registry_arn   = aws_service_discovery_service.srv.arn
+    port           = 80
+    container_name = "web"
+    container_port = 80`),
+			want: []string{`25:22: service_registries sets port together with container_name/container_port`}},
+		{name: "A records with a container port", src: awsvpc + service(`    registry_arn   = aws_service_discovery_service.a.arn
+    container_name = "web"
+    container_port = 80`),
+			want: []string{`26:22: container_port is set, but the Cloud Map service has only A or AAAA records`}},
+		{name: "unknown container", src: bridge + service(`    registry_arn   = aws_service_discovery_service.srv.arn
+    container_name = "api"
+    container_port = 80`),
+			want: []string{`24:22: task definition app has no container named "api"`}},
+		{name: "silent: awsvpc with A records only", src: awsvpc + service(`    registry_arn = aws_service_discovery_service.a.arn`)},
+		{name: "silent: bridge with container and port", src: bridge + service(`    registry_arn   = aws_service_discovery_service.srv.arn
+    container_name = "web"
+    container_port = 80`)},
+		{name: "silent: registry from another module", src: awsvpc + service(`    registry_arn   = module.sd.arn
+    container_name = "web"
+    container_port = 80`)},
+	})
+}

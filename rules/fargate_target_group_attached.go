@@ -1,0 +1,57 @@
+package rules
+
+import (
+	"slices"
+
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/model"
+)
+
+// TargetGroupAttachedRule flags target groups a service uses that no listener forwards
+// to, and services that may be created before the listener that does.
+type TargetGroupAttachedRule struct{ meta }
+
+// NewTargetGroupAttachedRule returns the rule.
+func NewTargetGroupAttachedRule() *TargetGroupAttachedRule {
+	return &TargetGroupAttachedRule{meta{name: "fargate_target_group_attached", severity: tflint.WARNING, recommended: true}}
+}
+
+// Check runs the rule.
+func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
+	root := isRootModule(runner)
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		forwarders, complete := m.Forwarders()
+		for _, svc := range m.Services {
+			dependsOn := m.DependsOn(svc.Resource)
+			for _, lb := range svc.Blocks("load_balancer") {
+				attr := lb.Body.Attributes["target_group_arn"]
+				tgs := m.Resolve(attr, model.TargetGroupTypes...)
+				if len(tgs) == 0 {
+					continue
+				}
+				via := forwarders[tgs[0].Address()]
+				if len(via) == 0 {
+					if root && complete {
+						e.emitf(attr.Expr.Range(), "no listener or listener rule forwards to target group %s, so ECS cannot register this service's tasks in it (AWS: \"The target group ... does not have an associated load balancer.\"): add a listener default_action or a listener rule that forwards to it", tgs[0].Name)
+					}
+					continue
+				}
+				if !slices.ContainsFunc(via, func(addr string) bool { return slices.Contains(dependsOn, addr) }) {
+					where := svc.Block.DefRange
+					if d := svc.Attr("depends_on"); d != nil {
+						where = d.Expr.Range()
+					}
+					e.emitf(where, "this service does not depend on %s, which attaches target group %s to the load balancer: Terraform may create the service first and ECS then rejects the target group (\"does not have an associated load balancer\"). Add depends_on = [%s]", via[0], tgs[0].Name, via[0])
+				}
+			}
+		}
+	})
+}
+
+// isRootModule reports whether runner checks the root module, where a target group that
+// no listener uses cannot be attached by a caller.
+func isRootModule(runner tflint.Runner) bool {
+	path, err := runner.GetModulePath()
+	return err == nil && path.IsRoot()
+}

@@ -1,0 +1,38 @@
+package rules
+
+import "testing"
+
+func TestTargetGroupHealthCheck(t *testing.T) {
+	bridge := func(mapping string) string {
+		return `
+resource "aws_ecs_task_definition" "app" {
+  container_definitions = jsonencode([{ name = "web", portMappings = [` + mapping + `] }])
+}
+resource "aws_ecs_service" "app" {
+  task_definition = aws_ecs_task_definition.app.arn
+  load_balancer {
+    target_group_arn = aws_lb_target_group.app.arn
+    container_name   = "web"
+    container_port   = 80
+  }
+}
+`
+	}
+	tg := func(protocol, check string) string {
+		return `resource "aws_lb_target_group" "app" {
+  protocol = "` + protocol + `"
+  health_check {
+` + check + `
+  }
+}`
+	}
+	testRule(t, NewTargetGroupHealthCheckRule(), []ruleCase{
+		{name: "fixed port with a dynamic host port", src: bridge(`{ containerPort = 80 }`) + tg("HTTP", `    port = "8080"`),
+			want: []string{`16:12: health check port 8080 is fixed, but service app's bridge tasks get a random host port`}},
+		{name: "TCP target group checks HTTP", src: bridge(`{ containerPort = 80, hostPort = 80 }`) + tg("TCP", `    interval = 30`),
+			want: []string{`15:3: target group app uses TCP, but its health_check sets no protocol`}},
+		{name: "silent: traffic-port", src: bridge(`{ containerPort = 80 }`) + tg("HTTP", `    port = "traffic-port"`)},
+		{name: "silent: static host port", src: bridge(`{ containerPort = 80, hostPort = 80 }`) + tg("HTTP", `    port = "80"`)},
+		{name: "silent: TCP with a protocol", src: bridge(`{ containerPort = 80 }`) + tg("TCP", `    protocol = "TCP"`)},
+	})
+}
