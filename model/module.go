@@ -29,6 +29,11 @@ type Module struct {
 	TaskDefinitions []*TaskDefinition
 	Services        []*Service
 	TargetGroups    []*Resource
+	Endpoints       []*Endpoint
+
+	// ProviderRegion is the region of the module's one aws provider configuration, ""
+	// when there is none, several, or its region is not known.
+	ProviderRegion string
 
 	byAddress map[string][]*Resource
 	byType    map[string][]*Resource
@@ -72,7 +77,7 @@ func Build(runner tflint.Runner) (*Module, error) {
 
 	m := newModule()
 	locals := map[string]hcl.Expression{}
-	var resources []*hcl.Block
+	var resources, providers []*hcl.Block
 	moduleDir := "."
 	for _, name := range names {
 		moduleDir = filepath.Dir(name)
@@ -87,6 +92,10 @@ func Build(runner tflint.Runner) (*Module, error) {
 			case "resource":
 				if watchedTypes[b.Labels[0]] != nil {
 					resources = append(resources, b)
+				}
+			case "provider":
+				if b.Labels[0] == "aws" {
+					providers = append(providers, b)
 				}
 			}
 		}
@@ -110,6 +119,10 @@ func Build(runner tflint.Runner) (*Module, error) {
 	for _, r := range m.byType[TypeService] {
 		m.Services = append(m.Services, m.newService(r))
 	}
+	for _, r := range m.byType[TypeVPCEndpoint] {
+		m.Endpoints = append(m.Endpoints, m.newEndpoint(r))
+	}
+	m.ProviderRegion = m.providerRegion(providers)
 	return m, nil
 }
 
@@ -118,11 +131,12 @@ var indexSchema = &hclext.BodySchema{
 	Blocks: []hclext.BlockSchema{
 		{Type: "locals"},
 		{Type: "resource", LabelNames: []string{"type", "name"}},
+		{Type: "provider", LabelNames: []string{"name"}},
 	},
 }
 
-// readFiles fetches and parses, in parallel, the files of the module that hold locals or
-// a watched resource; the others cannot matter to any rule.
+// readFiles fetches and parses, in parallel, the files of the module that hold locals, an
+// aws provider or a watched resource; the others cannot matter to any rule.
 func readFiles(runner tflint.Runner) (map[string]*hcl.File, error) {
 	index, err := runner.GetModuleContent(indexSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
@@ -130,7 +144,7 @@ func readFiles(runner tflint.Runner) (map[string]*hcl.File, error) {
 	}
 	wanted := map[string]bool{}
 	for _, b := range index.Blocks {
-		if b.Type == "locals" || watchedTypes[b.Labels[0]] != nil {
+		if b.Type == "locals" || (b.Type == "provider" && b.Labels[0] == "aws") || (b.Type == "resource" && watchedTypes[b.Labels[0]] != nil) {
 			wanted[b.DefRange.Filename] = true
 		}
 	}
@@ -170,7 +184,24 @@ var fileSchema = &hcl.BodySchema{
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "locals"},
 		{Type: "resource", LabelNames: []string{"type", "name"}},
+		{Type: "provider", LabelNames: []string{"name"}},
 	},
+}
+
+var providerSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "alias"}}}
+
+// providerRegion returns the region of the one aws provider block without an alias,
+// when that is the only aws provider block.
+func (m *Module) providerRegion(providers []*hcl.Block) string {
+	if len(providers) != 1 {
+		return ""
+	}
+	content, _, _ := providers[0].Body.PartialContent(providerSchema)
+	if content.Attributes["alias"] != nil || content.Attributes["region"] == nil {
+		return ""
+	}
+	region, _ := m.String(&hclext.Attribute{Expr: content.Attributes["region"].Expr})
+	return region
 }
 
 func newModule() *Module {

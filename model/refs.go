@@ -114,3 +114,27 @@ func (m *Module) DependsOn(r *Resource) []string {
 	}
 	return out
 }
+
+// traversalOf returns the traversal attr is written as, unwrapped.
+func traversalOf(attr *hclext.Attribute) (hcl.Traversal, bool) {
+	if attr == nil {
+		return nil, false
+	}
+	switch e := hcl.UnwrapExpression(attr.Expr).(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		return e.Traversal, true
+	case *hclsyntax.TemplateWrapExpr:
+		if tr, ok := e.Wrapped.(*hclsyntax.ScopeTraversalExpr); ok {
+			return tr.Traversal, true
+		}
+	}
+	return nil, false
+}
+
+// lastAttr returns the name of the last attribute step of a traversal.
+func lastAttr(tr hcl.Traversal) string {
+	if a, ok := tr[len(tr)-1].(hcl.TraverseAttr); ok {
+		return a.Name
+	}
+	return ""
+}

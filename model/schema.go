@@ -31,14 +31,75 @@ var watchedTypes = map[string]*hclext.BodySchema{
 	TypeService:          serviceSchema,
 	TypeCluster:          &hclext.BodySchema{Attributes: attrs("name")},
 	TypeClusterProviders: clusterProvidersSchema,
-	TypeSubnet:           &hclext.BodySchema{Attributes: attrs("vpc_id")},
-	TypeSecurityGroup:    &hclext.BodySchema{Attributes: attrs("name", "vpc_id")},
+	TypeSubnet:           &hclext.BodySchema{Attributes: attrs("vpc_id", "map_public_ip_on_launch")},
+	TypeSecurityGroup:    securityGroupSchema,
 	TypeDiscoveryService: discoveryServiceSchema,
-	"aws_vpc":            vpcSchema,
-	"aws_default_vpc":    vpcSchema,
+	TypeVPC:              vpcSchema,
+	TypeDefaultVPC:       vpcSchema,
+
+	TypeRouteTable:                &hclext.BodySchema{Attributes: attrs("vpc_id", "route"), Blocks: []hclext.BlockSchema{block("route", routeSchema)}},
+	TypeDefaultRouteTable:         &hclext.BodySchema{Attributes: attrs("default_route_table_id", "route"), Blocks: []hclext.BlockSchema{block("route", routeSchema)}},
+	TypeRoute:                     &hclext.BodySchema{Attributes: append(attrs("route_table_id", "destination_cidr_block", "destination_ipv6_cidr_block"), routeTargets...)},
+	TypeRouteTableAssociation:     &hclext.BodySchema{Attributes: attrs("subnet_id", "route_table_id", "gateway_id")},
+	TypeMainRouteTableAssociation: &hclext.BodySchema{Attributes: attrs("vpc_id", "route_table_id")},
+	TypeInternetGateway:           &hclext.BodySchema{Attributes: attrs("vpc_id")},
+	TypeNATGateway:                &hclext.BodySchema{Attributes: attrs("connectivity_type", "subnet_id")},
+
+	TypeVPCEndpoint: &hclext.BodySchema{Attributes: attrs("vpc_id", "service_name", "vpc_endpoint_type",
+		"private_dns_enabled", "subnet_ids", "security_group_ids", "route_table_ids")},
+	TypeEndpointRouteTableAssociation:    &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "route_table_id")},
+	TypeEndpointSubnetAssociation:        &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "subnet_id")},
+	TypeEndpointSecurityGroupAssociation: &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "security_group_id")},
+	TypeSecurityGroupRule:                &hclext.BodySchema{Attributes: attrs("type", "security_group_id", "from_port", "to_port", "protocol", "cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "source_security_group_id", "self")},
+	TypeSecurityGroupIngressRule:         securityGroupRuleSchema,
+	TypeSecurityGroupEgressRule:          securityGroupRuleSchema,
+	TypePrivateDNSNamespace:              &hclext.BodySchema{Attributes: attrs("name", "vpc")},
 }
 
+// Network resource types.
+const (
+	TypeVPC                              = "aws_vpc"
+	TypeDefaultVPC                       = "aws_default_vpc"
+	TypeRouteTable                       = "aws_route_table"
+	TypeDefaultRouteTable                = "aws_default_route_table"
+	TypeRoute                            = "aws_route"
+	TypeRouteTableAssociation            = "aws_route_table_association"
+	TypeMainRouteTableAssociation        = "aws_main_route_table_association"
+	TypeInternetGateway                  = "aws_internet_gateway"
+	TypeNATGateway                       = "aws_nat_gateway"
+	TypeVPCEndpoint                      = "aws_vpc_endpoint"
+	TypeEndpointRouteTableAssociation    = "aws_vpc_endpoint_route_table_association"
+	TypeEndpointSubnetAssociation        = "aws_vpc_endpoint_subnet_association"
+	TypeEndpointSecurityGroupAssociation = "aws_vpc_endpoint_security_group_association"
+	TypeSecurityGroupRule                = "aws_security_group_rule"
+	TypeSecurityGroupIngressRule         = "aws_vpc_security_group_ingress_rule"
+	TypeSecurityGroupEgressRule          = "aws_vpc_security_group_egress_rule"
+	TypePrivateDNSNamespace              = "aws_service_discovery_private_dns_namespace"
+)
+
 var vpcSchema = &hclext.BodySchema{Attributes: attrs("cidr_block", "enable_dns_support", "enable_dns_hostnames")}
+
+// routeTargets are the attributes that say where a route sends traffic.
+var routeTargets = attrs("gateway_id", "nat_gateway_id", "transit_gateway_id", "network_interface_id",
+	"vpc_peering_connection_id", "egress_only_gateway_id", "vpc_endpoint_id", "carrier_gateway_id",
+	"local_gateway_id", "core_network_arn", "instance_id")
+
+// routeSchema is an inline route of a route table.
+var routeSchema = &hclext.BodySchema{Attributes: append(attrs("cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"), routeTargets...)}
+
+// securityGroupRuleBody is an inline ingress or egress rule of a security group.
+var securityGroupRuleBody = &hclext.BodySchema{Attributes: attrs("from_port", "to_port", "protocol", "cidr_blocks",
+	"ipv6_cidr_blocks", "prefix_list_ids", "security_groups", "self")}
+
+// securityGroupSchema reads inline rules written as blocks or, in attribute syntax, as
+// lists (ingress = [...]).
+var securityGroupSchema = &hclext.BodySchema{
+	Attributes: attrs("name", "vpc_id", "ingress", "egress"),
+	Blocks:     []hclext.BlockSchema{block("ingress", securityGroupRuleBody), block("egress", securityGroupRuleBody)},
+}
+
+var securityGroupRuleSchema = &hclext.BodySchema{Attributes: attrs("security_group_id", "from_port", "to_port", "ip_protocol",
+	"cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id")}
 
 func init() {
 	for _, t := range TargetGroupTypes {

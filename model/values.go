@@ -25,11 +25,7 @@ func (m *Module) String(attr *hclext.Attribute) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	s, err := convert.Convert(v, cty.String)
-	if err != nil {
-		return "", false
-	}
-	return s.AsString(), true
+	return ctyString(v)
 }
 
 // Bool returns attr as a known bool.
@@ -51,15 +47,7 @@ func (m *Module) Int(attr *hclext.Attribute) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	n, err := convert.Convert(v, cty.Number)
-	if err != nil {
-		return 0, false
-	}
-	var i int64
-	if err := gocty.FromCtyValue(n, &i); err != nil {
-		return 0, false
-	}
-	return i, true
+	return ctyInt(v)
 }
 
 // Strings returns attr as a known list or set of strings.
@@ -89,4 +77,32 @@ func (m *Module) Set(attr *hclext.Attribute) bool {
 	}
 	v := m.Value(attr.Expr)
 	return !v.IsKnown() || !v.IsNull()
+}
+
+// ctyString converts a known, unmarked value to a string.
+func ctyString(v cty.Value) (string, bool) {
+	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
+		return "", false
+	}
+	s, err := convert.Convert(v, cty.String)
+	if err != nil {
+		return "", false
+	}
+	return s.AsString(), true
+}
+
+// ctyInt converts a known, unmarked value to a whole number.
+func ctyInt(v cty.Value) (int64, bool) {
+	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
+		return 0, false
+	}
+	n, err := convert.Convert(v, cty.Number)
+	if err != nil {
+		return 0, false
+	}
+	var i int64
+	if err := gocty.FromCtyValue(n, &i); err != nil {
+		return 0, false
+	}
+	return i, true
 }

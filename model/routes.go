@@ -1,0 +1,227 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+)
+
+// Egress says where a subnet's default route (0.0.0.0/0) leads.
+type Egress int
+
+// Kinds of egress.
+const (
+	// EgressUnknown: a link of the chain cannot be resolved, or the route leads to a
+	// target whose reach the model cannot tell (transit gateway, appliance, peering).
+	EgressUnknown Egress = iota
+	// EgressInternetGateway: a public subnet.
+	EgressInternetGateway
+	// EgressNAT: a private subnet with a public NAT gateway.
+	EgressNAT
+	// EgressNone: no default route, or one to a private NAT gateway: no internet.
+	EgressNone
+)
+
+// SubnetRoute is what the model knows of a subnet's routing.
+type SubnetRoute struct {
+	Egress Egress
+	// Table is the address of the route table the subnet uses, or "main:<vpc>" for a
+	// VPC's implicit main route table.
+	Table string
+	// VPC is the subnet's VPC key.
+	VPC string
+}
+
+// SubnetRouting works out a subnet's route table (explicit association, else the main
+// route table of its VPC) and where its default route leads.
+func (m *Module) SubnetRouting(subnet *Resource) SubnetRoute {
+	vpc, ok := m.VPCKey(subnet.Attr("vpc_id"))
+	if !ok {
+		return SubnetRoute{}
+	}
+	table, ok := m.subnetTable(subnet, vpc)
+	if !ok {
+		return SubnetRoute{VPC: vpc}
+	}
+	return SubnetRoute{Egress: m.tableEgress(table, vpc), Table: table, VPC: vpc}
+}
+
+// subnetTable returns the route table a subnet uses.
+func (m *Module) subnetTable(subnet *Resource, vpc string) (string, bool) {
+	for _, a := range m.byType[TypeRouteTableAssociation] {
+		target := m.Resolve(a.Attr("subnet_id"), TypeSubnet)
+		if target == nil {
+			if m.Set(a.Attr("subnet_id")) {
+				return "", false // an association we cannot place may be this subnet's
+			}
+			continue
+		}
+		if target[0].Address() != subnet.Address() {
+			continue
+		}
+		rt := m.Resolve(a.Attr("route_table_id"), TypeRouteTable, TypeDefaultRouteTable)
+		if rt == nil {
+			return "", false
+		}
+		return rt[0].Address(), true
+	}
+	return m.mainTable(vpc)
+}
+
+// mainTable returns the main route table of a VPC of the module.
+func (m *Module) mainTable(vpc string) (string, bool) {
+	vpcAddr, isRef := strings.CutPrefix(vpc, "ref:")
+	if !isRef || !strings.HasPrefix(vpcAddr, TypeVPC+".") {
+		return "", false // a default VPC, or one outside the module
+	}
+	for _, a := range m.byType[TypeMainRouteTableAssociation] {
+		key, ok := m.VPCKey(a.Attr("vpc_id"))
+		if !ok {
+			return "", false
+		}
+		if key != vpc {
+			continue
+		}
+		rt := m.Resolve(a.Attr("route_table_id"), TypeRouteTable, TypeDefaultRouteTable)
+		if rt == nil {
+			return "", false
+		}
+		return rt[0].Address(), true
+	}
+	for _, d := range m.byType[TypeDefaultRouteTable] {
+		owner := m.Resolve(d.Attr("default_route_table_id"), TypeVPC)
+		if owner == nil {
+			return "", false
+		}
+		if "ref:"+owner[0].Address() == vpc {
+			return d.Address(), true
+		}
+	}
+	return "main:" + vpc, true
+}
+
+// route is one route: its IPv4 destination and the attributes that name its target.
+type route struct {
+	destination string
+	targets     map[string]*hclext.Attribute
+}
+
+// tableRoutes returns the routes of a route table: inline routes and aws_route
+// resources. ok is false when any of them cannot be read.
+func (m *Module) tableRoutes(table, vpc string) (routes []route, ok bool) {
+	for _, rt := range m.byAddress[table] {
+		if m.MayHaveDynamic(rt, "route") {
+			return nil, false
+		}
+		if attr := rt.Attr("route"); attr != nil {
+			if v, known := m.Known(attr); !known || v.LengthInt() > 0 {
+				return nil, false // attribute syntax with routes: not read
+			}
+		}
+		for _, b := range rt.Blocks("route") {
+			dest, known := m.String(b.Body.Attributes["cidr_block"])
+			if !known && m.Set(b.Body.Attributes["cidr_block"]) {
+				return nil, false
+			}
+			routes = append(routes, route{destination: dest, targets: b.Body.Attributes})
+		}
+	}
+	for _, r := range m.byType[TypeRoute] {
+		owner, ok := m.routeOwner(r)
+		if !ok {
+			return nil, false
+		}
+		if ownerVPC, isMain := strings.CutPrefix(owner, "main:"); isMain {
+			if owner, ok = m.mainTable(ownerVPC); !ok {
+				return nil, false
+			}
+		}
+		if owner != table {
+			continue
+		}
+		dest, known := m.String(r.Attr("destination_cidr_block"))
+		if !known && m.Set(r.Attr("destination_cidr_block")) {
+			return nil, false
+		}
+		routes = append(routes, route{destination: dest, targets: r.Block.Body.Attributes})
+	}
+	return routes, true
+}
+
+// routeOwner returns the table an aws_route belongs to: a route table's address, or
+// "main:<vpc>" for aws_vpc.x.main_route_table_id / default_route_table_id.
+func (m *Module) routeOwner(r *Resource) (string, bool) {
+	attr := r.Attr("route_table_id")
+	if rt := m.Resolve(attr, TypeRouteTable, TypeDefaultRouteTable); rt != nil {
+		return rt[0].Address(), true
+	}
+	if vpcs := m.Resolve(attr, TypeVPC); vpcs != nil {
+		if tr, ok := traversalOf(attr); ok && len(tr) >= 3 {
+			if name := lastAttr(tr); name == "main_route_table_id" || name == "default_route_table_id" {
+				return "main:ref:" + vpcs[0].Address(), true
+			}
+		}
+	}
+	return "", false
+}
+
+// tableEgress classifies where a route table's default route leads.
+func (m *Module) tableEgress(table, vpc string) Egress {
+	routes, ok := m.tableRoutes(table, vpc)
+	if !ok {
+		return EgressUnknown
+	}
+	egress := EgressNone
+	for _, rt := range routes {
+		if rt.destination != "0.0.0.0/0" {
+			continue
+		}
+		switch kind := m.routeTarget(rt.targets); kind {
+		case EgressInternetGateway, EgressNAT:
+			return kind
+		case EgressUnknown:
+			egress = EgressUnknown
+		}
+	}
+	return egress
+}
+
+// routeTarget classifies a default route's target.
+func (m *Module) routeTarget(targets map[string]*hclext.Attribute) Egress {
+	for name, attr := range targets {
+		if attr == nil || !m.Set(attr) || name == "cidr_block" || name == "ipv6_cidr_block" ||
+			name == "destination_cidr_block" || name == "destination_ipv6_cidr_block" || name == "route_table_id" ||
+			name == "destination_prefix_list_id" {
+			continue
+		}
+		switch name {
+		case "gateway_id":
+			if m.Resolve(attr, TypeInternetGateway) != nil {
+				return EgressInternetGateway
+			}
+			if id, ok := m.String(attr); ok && strings.HasPrefix(id, "igw-") {
+				return EgressInternetGateway
+			}
+			return EgressUnknown
+		case "nat_gateway_id":
+			nats := m.Resolve(attr, TypeNATGateway)
+			if nats == nil {
+				return EgressUnknown
+			}
+			kind, ok := "public", true
+			if c := nats[0].Attr("connectivity_type"); c != nil && m.Set(c) {
+				kind, ok = m.String(c)
+			}
+			switch {
+			case !ok:
+				return EgressUnknown
+			case kind == "private":
+				return EgressNone
+			}
+			return EgressNAT
+		default:
+			return EgressUnknown
+		}
+	}
+	return EgressUnknown
+}

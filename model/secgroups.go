@@ -1,0 +1,125 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// SGRule is one ingress or egress rule of a security group. Known is false when its
+// protocol or ports are not known.
+type SGRule struct {
+	Protocol         string
+	FromPort, ToPort int64
+	Known            bool
+}
+
+// AllowsTCP reports whether the rule certainly admits TCP traffic on port.
+func (r SGRule) AllowsTCP(port int64) bool {
+	if !r.Known {
+		return false
+	}
+	switch strings.ToLower(r.Protocol) {
+	case "-1", "all":
+		return true
+	case "tcp", "6":
+		return r.FromPort <= port && port <= r.ToPort
+	}
+	return false
+}
+
+// SecurityGroupRules returns a security group's ingress or egress rules: inline (blocks
+// or attribute syntax), aws_security_group_rule, and aws_vpc_security_group_ingress_rule
+// or _egress_rule. ok is false when a rule that may belong to the group cannot be read.
+func (m *Module) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, ok bool) {
+	kind := "ingress"
+	standalone := TypeSecurityGroupIngressRule
+	if egress {
+		kind, standalone = "egress", TypeSecurityGroupEgressRule
+	}
+	for _, inst := range m.byAddress[sg.Address()] {
+		if m.MayHaveDynamic(inst, kind) {
+			return nil, false
+		}
+		if attr := inst.Attr(kind); attr != nil {
+			v, known := m.Known(attr)
+			if !known {
+				return nil, false
+			}
+			for _, elem := range listElements(v) {
+				rules = append(rules, ruleFromValue(elem, "protocol"))
+			}
+		}
+		for _, b := range inst.Blocks(kind) {
+			rules = append(rules, m.ruleFromAttrs(b.Body.Attributes, "protocol"))
+		}
+	}
+	for _, r := range m.byType[TypeSecurityGroupRule] {
+		t, known := m.String(r.Attr("type"))
+		if !known {
+			return nil, false
+		}
+		if t != kind {
+			continue
+		}
+		target := m.Resolve(r.Attr("security_group_id"), TypeSecurityGroup)
+		if target == nil {
+			return nil, false
+		}
+		if target[0].Address() == sg.Address() {
+			rules = append(rules, m.ruleFromAttrs(r.Block.Body.Attributes, "protocol"))
+		}
+	}
+	for _, r := range m.byType[standalone] {
+		target := m.Resolve(r.Attr("security_group_id"), TypeSecurityGroup)
+		if target == nil {
+			return nil, false
+		}
+		if target[0].Address() == sg.Address() {
+			rules = append(rules, m.ruleFromAttrs(r.Block.Body.Attributes, "ip_protocol"))
+		}
+	}
+	return rules, true
+}
+
+func (m *Module) ruleFromAttrs(attrs hclext.Attributes, protocolAttr string) SGRule {
+	protocol, ok1 := m.String(attrs[protocolAttr])
+	if ok1 && (protocol == "-1" || strings.EqualFold(protocol, "all")) {
+		return SGRule{Protocol: protocol, Known: true}
+	}
+	from, ok2 := m.Int(attrs["from_port"])
+	to, ok3 := m.Int(attrs["to_port"])
+	return SGRule{Protocol: protocol, FromPort: from, ToPort: to, Known: ok1 && ok2 && ok3}
+}
+
+func ruleFromValue(v cty.Value, protocolAttr string) SGRule {
+	if !v.Type().IsObjectType() && !v.Type().IsMapType() {
+		return SGRule{}
+	}
+	get := func(name string) cty.Value {
+		if v.Type().IsObjectType() && !v.Type().HasAttribute(name) {
+			return cty.NilVal
+		}
+		if v.Type().IsMapType() && !v.HasIndex(cty.StringVal(name)).True() {
+			return cty.NilVal
+		}
+		return v.Index(cty.StringVal(name))
+	}
+	protocol, ok1 := ctyString(get(protocolAttr))
+	if ok1 && (protocol == "-1" || strings.EqualFold(protocol, "all")) {
+		return SGRule{Protocol: protocol, Known: true}
+	}
+	from, ok2 := ctyInt(get("from_port"))
+	to, ok3 := ctyInt(get("to_port"))
+	return SGRule{Protocol: protocol, FromPort: from, ToPort: to, Known: ok1 && ok2 && ok3}
+}
+
+// listElements returns the elements of a known list, set or tuple.
+func listElements(v cty.Value) []cty.Value {
+	ty := v.Type()
+	if !(ty.IsListType() || ty.IsSetType() || ty.IsTupleType()) || v.IsNull() {
+		return nil
+	}
+	return v.AsValueSlice()
+}
