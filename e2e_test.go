@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
 )
 
 // update rewrites each case's expected result from what tflint reports.
@@ -20,7 +22,8 @@ var update = flag.Bool("update", false, "rewrite testdata/*/result.json")
 // testdata/, and compares the JSON report with the folder's result.json.
 //
 // A folder holds Terraform files, a .tflint.hcl, result.json, and optionally args (extra
-// tflint arguments, one per line). The tflint binary comes from $TFLINT (make test sets
+// tflint arguments, one per line); or a variant file that derives the case from another
+// folder (see buildVariant), and result.json. The tflint binary comes from $TFLINT (make test sets
 // it to the pinned one in .tools/bin).
 func TestEndToEnd(t *testing.T) {
 	tflint := os.Getenv("TFLINT")
@@ -40,15 +43,21 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("building the plugin: %v\n%s", err, out)
 	}
 
-	cases, err := filepath.Glob(filepath.Join("testdata", "*", ".tflint.hcl"))
-	if err != nil || len(cases) == 0 {
-		t.Fatalf("no end-to-end cases found: %v", err)
+	configs, _ := filepath.Glob(filepath.Join("testdata", "*", ".tflint.hcl"))
+	variants, _ := filepath.Glob(filepath.Join("testdata", "*", "variant"))
+	cases := append(configs, variants...)
+	if len(cases) == 0 {
+		t.Fatal("no end-to-end cases found")
 	}
-	for _, cfg := range cases {
-		dir := filepath.Dir(cfg)
+	for _, marker := range cases {
+		dir := filepath.Dir(marker)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			got, stderr := runTFLint(t, tflint, pluginDir, dir)
+			workDir := dir
+			if filepath.Base(marker) == "variant" {
+				workDir = buildVariant(t, marker)
+			}
+			got, stderr := runTFLint(t, tflint, pluginDir, workDir)
 			// The guard turns a rule's panic or error into a log line; tflint shows
 			// plugin logs at debug level.
 			for _, line := range strings.Split(stderr, "\n") {
@@ -79,6 +88,114 @@ func TestEndToEnd(t *testing.T) {
 			}
 		})
 	}
+}
+
+// buildVariant writes a copy of a base case with edits into a temporary folder. The
+// variant file has one instruction per line:
+//
+//	base <case folder>                 the case to copy
+//	remove <type.name>                 delete a resource block
+//	unset <type.name> <attr>           delete an attribute of a resource
+//	unset <type.name> <block>          delete the nested blocks of that type
+//	set <type.name> <attr> <HCL expr>  set an attribute
+//
+// so a variant states only what it changes.
+func buildVariant(t *testing.T, variantFile string) string {
+	t.Helper()
+	src, err := os.ReadFile(variantFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base string
+	var edits [][]string
+	for _, line := range strings.Split(string(src), "\n") {
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) == 0 || strings.HasPrefix(fields[0], "#"):
+		case fields[0] == "base" && len(fields) == 2:
+			base = filepath.Join(filepath.Dir(filepath.Dir(variantFile)), fields[1])
+		default:
+			edits = append(edits, fields)
+		}
+	}
+	if base == "" {
+		t.Fatalf("%s names no base", variantFile)
+	}
+	out := t.TempDir()
+	applied := make([]bool, len(edits))
+	err = filepath.WalkDir(base, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(base, path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(path, ".tf") {
+			data = editHCL(t, path, data, edits, applied)
+		}
+		if rel == "result.json" {
+			return nil
+		}
+		target := filepath.Join(out, rel)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, done := range applied {
+		if !done {
+			t.Fatalf("%s: %q matched nothing in %s", variantFile, strings.Join(edits[i], " "), base)
+		}
+	}
+	return out
+}
+
+func editHCL(t *testing.T, path string, src []byte, edits [][]string, applied []bool) []byte {
+	t.Helper()
+	file, diags := hclwrite.ParseConfig(src, path, hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	body := file.Body()
+	for i, edit := range edits {
+		if len(edit) < 2 {
+			t.Fatalf("bad variant instruction %q", strings.Join(edit, " "))
+		}
+		typ, name, _ := strings.Cut(edit[1], ".")
+		block := body.FirstMatchingBlock("resource", []string{typ, name})
+		if block == nil {
+			continue
+		}
+		applied[i] = true
+		switch {
+		case edit[0] == "remove":
+			body.RemoveBlock(block)
+		case edit[0] == "unset" && len(edit) == 3:
+			if block.Body().GetAttribute(edit[2]) != nil {
+				block.Body().RemoveAttribute(edit[2])
+			}
+			for _, nested := range block.Body().Blocks() {
+				if nested.Type() == edit[2] {
+					block.Body().RemoveBlock(nested)
+				}
+			}
+		case edit[0] == "set" && len(edit) >= 4:
+			expr := strings.Join(edit[3:], " ")
+			tokens, diags := hclwrite.ParseConfig([]byte("x = "+expr+"\n"), "set", hcl.InitialPos)
+			if diags.HasErrors() {
+				t.Fatalf("bad expression %q: %s", expr, diags)
+			}
+			block.Body().SetAttributeRaw(edit[2], tokens.Body().GetAttribute("x").Expr().BuildTokens(nil))
+		default:
+			t.Fatalf("bad variant instruction %q", strings.Join(edit, " "))
+		}
+	}
+	return file.Bytes()
 }
 
 func runTFLint(t *testing.T, tflint, pluginDir, dir string) (report []byte, stderr string) {

@@ -107,16 +107,17 @@ func (m *Module) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
 func (m *Module) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 	ok = true
 	if attr := e.Attr("route_table_ids"); attr != nil && m.Set(attr) {
-		refs, isList := m.ResolveEach(attr, TypeRouteTable, TypeDefaultRouteTable)
+		elems, isList := listExprs(attr)
 		if !isList {
 			ok = false
 		}
-		for _, rs := range refs {
-			if rs == nil {
+		for _, elem := range elems {
+			table, known := m.routeTableOf(elem)
+			if !known {
 				ok = false
 				continue
 			}
-			tables = append(tables, rs[0].Address())
+			tables = append(tables, table)
 		}
 	}
 	for _, a := range m.byType[TypeEndpointRouteTableAssociation] {
@@ -128,8 +129,8 @@ func (m *Module) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 		if target[0].Address() != e.Address() {
 			continue
 		}
-		if rt := m.Resolve(a.Attr("route_table_id"), TypeRouteTable, TypeDefaultRouteTable); rt != nil {
-			tables = append(tables, rt[0].Address())
+		if table, known := m.routeTableOf(a.Attr("route_table_id")); known {
+			tables = append(tables, table)
 		} else {
 			ok = false
 		}
@@ -152,4 +153,21 @@ func (m *Module) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
 		}
 	}
 	return false, ok
+}
+
+// routeTableOf names the route table a route_table_id designates: a route table of the
+// module, or the main route table of a VPC of the module (main_route_table_id,
+// default_route_table_id).
+func (m *Module) routeTableOf(attr *hclext.Attribute) (string, bool) {
+	if rt := m.Resolve(attr, TypeRouteTable, TypeDefaultRouteTable); rt != nil {
+		return rt[0].Address(), true
+	}
+	if vpcs := m.Resolve(attr, TypeVPC); vpcs != nil {
+		if tr, ok := traversalOf(attr); ok && len(tr) >= 3 {
+			if name := lastAttr(tr); name == "main_route_table_id" || name == "default_route_table_id" {
+				return m.mainTable("ref:" + vpcs[0].Address())
+			}
+		}
+	}
+	return "", false
 }

@@ -92,3 +92,13 @@ func (m *Module) Forwarders() (forwarders map[string][]string, complete bool) {
 	}
 	return forwarders, complete
 }
+
+// VPCs returns the aws_vpc and aws_default_vpc instances of the module.
+func (m *Module) VPCs() []*Resource {
+	return append(append([]*Resource(nil), m.byType[TypeVPC]...), m.byType[TypeDefaultVPC]...)
+}
+
+// PrivateNamespaces returns the Cloud Map private DNS namespaces of the module.
+func (m *Module) PrivateNamespaces() []*Resource {
+	return m.byType[TypePrivateDNSNamespace]
+}

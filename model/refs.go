@@ -10,7 +10,8 @@ import (
 
 // Resolve returns the instances of the resource that attr statically references, when
 // that resource has one of types and is in this module: aws_x.name.attr, with an index
-// ([0], ["k"], [each.key]), inside "${...}", or as one(aws_x.name[*].attr). A template
+// ([0], ["k"], [each.key], [count.index]), inside "${...}", or as
+// one(aws_x.name[*].attr). A template
 // such as "${aws_x.n.family}:${aws_x.n.revision}" resolves when every reference in it is
 // to that one resource. Anything else (variables, locals, data sources, module outputs)
 // is unresolved: nil.
@@ -38,6 +39,11 @@ func referencedAddress(expr hcl.Expression) (string, bool) {
 		return traversalAddress(e.Traversal)
 	case *hclsyntax.TemplateWrapExpr:
 		return referencedAddress(e.Wrapped)
+	case *hclsyntax.RelativeTraversalExpr:
+		// aws_x.name[count.index].attr: the index is an expression, the rest relative.
+		return referencedAddress(e.Source)
+	case *hclsyntax.IndexExpr:
+		return referencedAddress(e.Collection)
 	case *hclsyntax.FunctionCallExpr:
 		if e.Name == "one" && len(e.Args) == 1 {
 			if splat, ok := e.Args[0].(*hclsyntax.SplatExpr); ok {
@@ -77,21 +83,42 @@ func traversalAddress(tr hcl.Traversal) (string, bool) {
 	return root + "." + name.Name, true
 }
 
-// ResolveEach resolves each element of a list attribute written as [a, b, ...]: one
-// entry per element, nil for an element that is not a static reference to one of types.
-// ok is false when attr is not written as a list.
-func (m *Module) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]*Resource, ok bool) {
+// listExprs returns the element expressions of an attribute written as [a, b, ...].
+func listExprs(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
 	if attr == nil {
 		return nil, false
 	}
-	tuple, isTuple := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
-	if !isTuple {
+	tuple, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
+	if !ok {
 		return nil, false
 	}
-	for _, elem := range tuple.Exprs {
-		refs = append(refs, m.Resolve(&hclext.Attribute{Expr: elem}, types...))
+	out := make([]*hclext.Attribute, len(tuple.Exprs))
+	for i, e := range tuple.Exprs {
+		out[i] = &hclext.Attribute{Name: attr.Name, Expr: e}
 	}
-	return refs, true
+	return out, true
+}
+
+// ResolveEach resolves each element of a list attribute written as [a, b, ...]: one
+// entry per element, nil for an element that is not a static reference to one of types.
+// A splat (aws_subnet.private[*].id) gives one entry per instance. ok is false when attr
+// is written otherwise.
+func (m *Module) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]*Resource, ok bool) {
+	if attr != nil {
+		// aws_subnet.private[*].id: every instance of the resource.
+		if splat, isSplat := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.SplatExpr); isSplat {
+			instances := m.Resolve(&hclext.Attribute{Expr: splat.Source}, types...)
+			for _, r := range instances {
+				refs = append(refs, []*Resource{r})
+			}
+			return refs, instances != nil
+		}
+	}
+	elems, ok := listExprs(attr)
+	for _, elem := range elems {
+		refs = append(refs, m.Resolve(elem, types...))
+	}
+	return refs, ok
 }
 
 // DependsOn returns the addresses in the resource's depends_on.

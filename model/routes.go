@@ -59,11 +59,7 @@ func (m *Module) subnetTable(subnet *Resource, vpc string) (string, bool) {
 		if target[0].Address() != subnet.Address() {
 			continue
 		}
-		rt := m.Resolve(a.Attr("route_table_id"), TypeRouteTable, TypeDefaultRouteTable)
-		if rt == nil {
-			return "", false
-		}
-		return rt[0].Address(), true
+		return m.routeTableOf(a.Attr("route_table_id"))
 	}
 	return m.mainTable(vpc)
 }
@@ -127,14 +123,9 @@ func (m *Module) tableRoutes(table, vpc string) (routes []route, ok bool) {
 		}
 	}
 	for _, r := range m.byType[TypeRoute] {
-		owner, ok := m.routeOwner(r)
+		owner, ok := m.routeTableOf(r.Attr("route_table_id"))
 		if !ok {
 			return nil, false
-		}
-		if ownerVPC, isMain := strings.CutPrefix(owner, "main:"); isMain {
-			if owner, ok = m.mainTable(ownerVPC); !ok {
-				return nil, false
-			}
 		}
 		if owner != table {
 			continue
@@ -146,23 +137,6 @@ func (m *Module) tableRoutes(table, vpc string) (routes []route, ok bool) {
 		routes = append(routes, route{destination: dest, targets: r.Block.Body.Attributes})
 	}
 	return routes, true
-}
-
-// routeOwner returns the table an aws_route belongs to: a route table's address, or
-// "main:<vpc>" for aws_vpc.x.main_route_table_id / default_route_table_id.
-func (m *Module) routeOwner(r *Resource) (string, bool) {
-	attr := r.Attr("route_table_id")
-	if rt := m.Resolve(attr, TypeRouteTable, TypeDefaultRouteTable); rt != nil {
-		return rt[0].Address(), true
-	}
-	if vpcs := m.Resolve(attr, TypeVPC); vpcs != nil {
-		if tr, ok := traversalOf(attr); ok && len(tr) >= 3 {
-			if name := lastAttr(tr); name == "main_route_table_id" || name == "default_route_table_id" {
-				return "main:ref:" + vpcs[0].Address(), true
-			}
-		}
-	}
-	return "", false
 }
 
 // tableEgress classifies where a route table's default route leads.
@@ -224,4 +198,32 @@ func (m *Module) routeTarget(targets map[string]*hclext.Attribute) Egress {
 		}
 	}
 	return EgressUnknown
+}
+
+// ServiceSubnets returns the routing of each subnet in a service's
+// network_configuration; ok is false when a subnet is not a resource of the module or
+// its routing cannot be told.
+func (m *Module) ServiceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
+	blocks := s.Blocks("network_configuration")
+	if len(blocks) == 0 {
+		return nil, nil, false
+	}
+	refs, isList := m.ResolveEach(blocks[0].Body.Attributes["subnets"], TypeSubnet)
+	if !isList || len(refs) == 0 {
+		return nil, nil, false
+	}
+	for _, rs := range refs {
+		if rs == nil {
+			return nil, nil, false
+		}
+		for _, r := range rs {
+			route := m.SubnetRouting(r)
+			if route.Egress == EgressUnknown {
+				return nil, nil, false
+			}
+			routes = append(routes, route)
+			names = append(names, r.Address())
+		}
+	}
+	return routes, names, true
 }

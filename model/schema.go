@@ -45,7 +45,7 @@ var watchedTypes = map[string]*hclext.BodySchema{
 	TypeInternetGateway:           &hclext.BodySchema{Attributes: attrs("vpc_id")},
 	TypeNATGateway:                &hclext.BodySchema{Attributes: attrs("connectivity_type", "subnet_id")},
 
-	TypeVPCEndpoint: &hclext.BodySchema{Attributes: attrs("vpc_id", "service_name", "vpc_endpoint_type",
+	TypeVPCEndpoint: &hclext.BodySchema{Attributes: attrs("provider", "vpc_id", "service_name", "vpc_endpoint_type",
 		"private_dns_enabled", "subnet_ids", "security_group_ids", "route_table_ids")},
 	TypeEndpointRouteTableAssociation:    &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "route_table_id")},
 	TypeEndpointSubnetAssociation:        &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "subnet_id")},

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
@@ -16,9 +15,6 @@ type TaskExecutionRoleRule struct{ meta }
 func NewTaskExecutionRoleRule() *TaskExecutionRoleRule {
 	return &TaskExecutionRoleRule{meta{name: "fargate_task_execution_role", severity: tflint.ERROR, recommended: true}}
 }
-
-// privateECRImage matches an image in a private Amazon ECR registry.
-var privateECRImage = regexp.MustCompile(`^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/`)
 
 // Check runs the rule.
 func (r *TaskExecutionRoleRule) Check(runner tflint.Runner) error {
@@ -38,7 +34,7 @@ func (r *TaskExecutionRoleRule) Check(runner tflint.Runner) error {
 func executionRoleNeed(td *model.TaskDefinition) string {
 	for _, c := range td.KnownContainers() {
 		if td.IsFargate() {
-			if image, ok := c.Get("image").Str(); ok && privateECRImage.MatchString(image) {
+			if image, ok := c.Get("image").Str(); ok && model.IsPrivateECRImage(image) {
 				return fmt.Sprintf("container %s pulls the private ECR image %s, and Fargate pulls it with the execution role (AWS: \"Fargate requires task definition to have execution role ARN to support ECR images.\")", c.Label, image)
 			}
 			if driver, ok := c.Get("logConfiguration").Get("logDriver").Str(); ok && driver == "awslogs" {

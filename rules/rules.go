@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
@@ -42,6 +43,14 @@ func All() []tflint.Rule {
 		NewTargetGroupHealthCheckRule(),
 		NewTargetGroupVPCRule(),
 		NewServiceDefaultSecurityGroupRule(),
+		NewVPCEndpointTypeRule(),
+		NewVPCEndpointPrivateDNSRule(),
+		NewVPCEndpointPlacementRule(),
+		NewVPCEndpointSecurityGroupRule(),
+		NewVPCDNSRule(),
+		NewVPCEndpointSetRule(),
+		NewServiceEgressPathRule(),
+		NewServiceSecurityGroupEgressRule(),
 	}
 }
 
@@ -105,4 +114,13 @@ func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Modul
 	e := &emitter{runner: runner, rule: rule}
 	check(m, e)
 	return e.err
+}
+
+// emptyList reports whether attr is absent, null, or a known empty list.
+func emptyList(m *model.Module, attr *hclext.Attribute) bool {
+	if attr == nil || !m.Set(attr) {
+		return true
+	}
+	v := m.Value(attr.Expr)
+	return v.IsKnown() && !v.IsNull() && !v.IsMarked() && v.CanIterateElements() && v.LengthInt() == 0
 }

@@ -1,0 +1,55 @@
+package rules
+
+import (
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/model"
+)
+
+// VPCDNSRule flags VPCs whose DNS attributes break private DNS for endpoints or Cloud Map.
+type VPCDNSRule struct{ meta }
+
+// NewVPCDNSRule returns the rule.
+func NewVPCDNSRule() *VPCDNSRule {
+	return &VPCDNSRule{meta{name: "fargate_vpc_dns", severity: tflint.ERROR, recommended: true}}
+}
+
+// Check runs the rule.
+func (r *VPCDNSRule) Check(runner tflint.Runner) error {
+	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		for _, vpc := range m.VPCs() {
+			why := privateDNSUser(m, vpc)
+			if why == "" {
+				continue
+			}
+			hostnames := vpc.Attr("enable_dns_hostnames")
+			defaultOn := vpc.Type == model.TypeDefaultVPC
+			switch on, known := m.Bool(hostnames); {
+			case hostnames == nil && !defaultOn:
+				e.emit("enable_dns_hostnames is not set, so it is false, but "+why+", which needs both enable_dns_hostnames and enable_dns_support: add enable_dns_hostnames = true", vpc.Block.DefRange)
+			case known && !on:
+				e.emit("enable_dns_hostnames is false, but "+why+", which needs both enable_dns_hostnames and enable_dns_support: set enable_dns_hostnames = true", hostnames.Expr.Range())
+			}
+			support := vpc.Attr("enable_dns_support")
+			if on, known := m.Bool(support); known && !on {
+				e.emit("enable_dns_support is false, but "+why+", which needs the VPC's DNS resolver: set enable_dns_support = true", support.Expr.Range())
+			}
+		}
+	})
+}
+
+// privateDNSUser says what in the VPC relies on private DNS, or returns "".
+func privateDNSUser(m *model.Module, vpc *model.Resource) string {
+	key := "ref:" + vpc.Address()
+	for _, ep := range m.Endpoints {
+		if ep.VPC == key && ep.Type == model.EndpointInterface && ep.PrivateDNSKnown && ep.PrivateDNS {
+			return "the " + ep.Service + " endpoint " + ep.Name + " uses private DNS"
+		}
+	}
+	for _, ns := range m.PrivateNamespaces() {
+		if owner := m.Resolve(ns.Attr("vpc"), model.TypeVPC, model.TypeDefaultVPC); owner != nil && owner[0].Address() == vpc.Address() {
+			return "the private DNS namespace " + ns.Name + " is in this VPC"
+		}
+	}
+	return ""
+}
