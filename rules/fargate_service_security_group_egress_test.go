@@ -1,0 +1,62 @@
+package rules
+
+import "testing"
+
+func TestServiceSecurityGroupEgress(t *testing.T) {
+	service := `
+resource "aws_ecs_service" "app" {
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.task.id]
+  }
+}
+`
+	testRule(t, NewServiceSecurityGroupEgressRule(), []ruleCase{
+		{name: "no egress", src: service + `
+resource "aws_security_group" "task" {
+  ingress {
+    from_port = 80
+    to_port   = 80
+    protocol  = "tcp"
+  }
+}`, want: []string{`9:1: security group task of service app's tasks has no egress rule`}},
+		{name: "egress = [] in attribute syntax", src: service + `
+resource "aws_security_group" "task" {
+  egress = []
+}`, want: []string{`9:1: security group task of service app's tasks has no egress rule`}},
+		{name: "silent: inline egress", src: service + `
+resource "aws_security_group" "task" {
+  egress {
+    from_port = 0
+    to_port   = 0
+    protocol  = "-1"
+  }
+}`},
+		{name: "silent: aws_security_group_rule egress", src: service + `
+resource "aws_security_group" "task" {}
+resource "aws_security_group_rule" "out" {
+  type              = "egress"
+  security_group_id = aws_security_group.task.id
+  from_port         = 443
+  to_port           = 443
+  protocol          = "tcp"
+}`},
+		{name: "silent: a rule on an unknown group", src: service + `
+resource "aws_security_group" "task" {}
+resource "aws_vpc_security_group_egress_rule" "out" {
+  security_group_id = var.sg
+  ip_protocol       = "-1"
+}`},
+		{name: "silent: dynamic egress with unknown for_each", src: service + `
+resource "aws_security_group" "task" {
+  dynamic "egress" {
+    for_each = var.rules
+    content {
+      from_port = egress.value
+      to_port   = egress.value
+      protocol  = "tcp"
+    }
+  }
+}`},
+	})
+}
