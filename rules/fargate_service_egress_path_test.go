@@ -39,7 +39,7 @@ resource "aws_ecs_service" "app" {
 `
 	testRule(t, NewServiceEgressPathRule(), []ruleCase{
 		{name: "public subnet without a public IP", src: publicSubnet,
-			want: []string{`26:3: subnet aws_subnet.a reaches the internet through an internet gateway`}},
+			want: []string{`27:3: subnet aws_subnet.a reaches the internet through an internet gateway`}},
 		{name: "isolated subnet pulling from Docker Hub", src: strings.Replace(isolatedFargate, "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1", "nginx", 1),
 			want: []string{`14:15: container "app" pulls nginx, which is outside AWS PrivateLink, but subnet aws_subnet.a has no route to the internet`}},
 		{name: "isolated subnet without any ECR endpoint", src: isolatedFargate,
