@@ -1,7 +1,8 @@
 // Command bench measures what the plugin adds to a tflint run.
 //
 // It writes a module of Fargate stacks (task definition with jsonencode containers
-// built from locals, service, target group, listener rule and security group), runs
+// built from locals, service, target group, listener rule, security group and egress
+// rule) in one VPC with NAT, runs
 // tflint over it alternately without any plugin and with the fargate plugin (all
 // preset), and prints the median wall time of each and their ratio.
 package main
@@ -106,6 +107,7 @@ func copyFile(from, to string) error {
 func writeModule(dir string, stacks, perFile int) error {
 	var b strings.Builder
 	b.WriteString("variable \"region\" {\n  default = \"eu-west-1\"\n}\n\n")
+	b.WriteString(sharedNetwork)
 	b.WriteString("resource \"aws_lb_listener\" \"main\" {\n  load_balancer_arn = \"arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/main/1\"\n  port = 443\n  default_action {\n    type = \"fixed-response\"\n  }\n}\n")
 	if err := os.WriteFile(filepath.Join(dir, "shared.tf"), []byte(b.String()), 0o644); err != nil {
 		return err
@@ -158,14 +160,13 @@ resource "aws_ecs_task_definition" "s%[1]d" {
 
 resource "aws_security_group" "s%[1]d" {
   name   = "svc-%[1]d"
-  vpc_id = "vpc-12345678"
+  vpc_id = aws_vpc.main.id
+}
 
-  egress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
+resource "aws_vpc_security_group_egress_rule" "s%[1]d" {
+  security_group_id = aws_security_group.s%[1]d.id
+  ip_protocol       = "-1"
+  cidr_ipv4         = "0.0.0.0/0"
 }
 
 resource "aws_lb_target_group" "s%[1]d" {
@@ -173,7 +174,7 @@ resource "aws_lb_target_group" "s%[1]d" {
   port        = 8080
   protocol    = "HTTP"
   target_type = "ip"
-  vpc_id      = "vpc-12345678"
+  vpc_id      = aws_vpc.main.id
 }
 
 resource "aws_lb_listener_rule" "s%[1]d" {
@@ -200,7 +201,7 @@ resource "aws_ecs_service" "s%[1]d" {
   desired_count   = 2
 
   network_configuration {
-    subnets         = ["subnet-12345678"]
+    subnets         = aws_subnet.private[*].id
     security_groups = [aws_security_group.s%[1]d.id]
   }
 
@@ -211,5 +212,59 @@ resource "aws_ecs_service" "s%[1]d" {
   }
 
   depends_on = [aws_lb_listener_rule.s%[1]d]
+}
+`
+
+// sharedNetwork is the VPC every stack runs in: private subnets behind a NAT gateway.
+const sharedNetwork = `
+resource "aws_vpc" "main" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_hostnames = true
+}
+
+resource "aws_internet_gateway" "main" {
+  vpc_id = aws_vpc.main.id
+}
+
+resource "aws_subnet" "public" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.0.0/24"
+}
+
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.main.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.main.id
+  }
+}
+
+resource "aws_route_table_association" "public" {
+  subnet_id      = aws_subnet.public.id
+  route_table_id = aws_route_table.public.id
+}
+
+resource "aws_nat_gateway" "main" {
+  subnet_id = aws_subnet.public.id
+}
+
+resource "aws_subnet" "private" {
+  count      = 3
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.${count.index + 1}.0/24"
+}
+
+resource "aws_route_table" "private" {
+  vpc_id = aws_vpc.main.id
+  route {
+    cidr_block     = "0.0.0.0/0"
+    nat_gateway_id = aws_nat_gateway.main.id
+  }
+}
+
+resource "aws_route_table_association" "private" {
+  count          = 3
+  subnet_id      = aws_subnet.private[count.index].id
+  route_table_id = aws_route_table.private.id
 }
 `

@@ -120,15 +120,9 @@ func (m *Module) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 			tables = append(tables, table)
 		}
 	}
-	for _, a := range m.byType[TypeEndpointRouteTableAssociation] {
-		target := m.Resolve(a.Attr("vpc_endpoint_id"), TypeVPCEndpoint)
-		if target == nil {
-			ok = false
-			continue
-		}
-		if target[0].Address() != e.Address() {
-			continue
-		}
+	assocs := m.referrers(TypeEndpointRouteTableAssociation, "vpc_endpoint_id", TypeVPCEndpoint)
+	ok = ok && assocs.complete
+	for _, a := range assocs.by[e.Address()] {
 		if table, known := m.routeTableOf(a.Attr("route_table_id")); known {
 			tables = append(tables, table)
 		} else {
@@ -141,18 +135,11 @@ func (m *Module) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 // HasAssociation reports whether an association resource of type typ names endpoint e
 // (true), none does (false), or one names an endpoint that cannot be resolved (ok false).
 func (m *Module) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
-	ok = true
-	for _, a := range m.byType[typ] {
-		target := m.Resolve(a.Attr("vpc_endpoint_id"), TypeVPCEndpoint)
-		if target == nil {
-			ok = false
-			continue
-		}
-		if target[0].Address() == e.Address() {
-			return true, true
-		}
+	idx := m.referrers(typ, "vpc_endpoint_id", TypeVPCEndpoint)
+	if len(idx.by[e.Address()]) > 0 {
+		return true, true
 	}
-	return false, ok
+	return false, idx.complete
 }
 
 // routeTableOf names the route table a route_table_id designates: a route table of the

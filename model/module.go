@@ -41,6 +41,8 @@ type Module struct {
 	eval      *hcleval.Evaluator
 	values    map[hcl.Expression]cty.Value
 	taskDefs  map[*Resource]*TaskDefinition
+	indexes   map[referrerKey]referrerIndex
+	routes    *routeIndex
 }
 
 // Resource is one instance of a resource block.
@@ -211,6 +213,7 @@ func newModule() *Module {
 		dynamic:   map[*Resource]map[string]bool{},
 		values:    map[hcl.Expression]cty.Value{},
 		taskDefs:  map[*Resource]*TaskDefinition{},
+		indexes:   map[referrerKey]referrerIndex{},
 	}
 }
 

@@ -48,17 +48,11 @@ func (m *Module) SubnetRouting(subnet *Resource) SubnetRoute {
 
 // subnetTable returns the route table a subnet uses.
 func (m *Module) subnetTable(subnet *Resource, vpc string) (string, bool) {
-	for _, a := range m.byType[TypeRouteTableAssociation] {
-		target := m.Resolve(a.Attr("subnet_id"), TypeSubnet)
-		if target == nil {
-			if m.Set(a.Attr("subnet_id")) {
-				return "", false // an association we cannot place may be this subnet's
-			}
-			continue
-		}
-		if target[0].Address() != subnet.Address() {
-			continue
-		}
+	assocs := m.referrers(TypeRouteTableAssociation, "subnet_id", TypeSubnet)
+	if !assocs.complete {
+		return "", false // an association we cannot place may be this subnet's
+	}
+	for _, a := range assocs.by[subnet.Address()] {
 		return m.routeTableOf(a.Attr("route_table_id"))
 	}
 	return m.mainTable(vpc)
@@ -122,14 +116,11 @@ func (m *Module) tableRoutes(table, vpc string) (routes []route, ok bool) {
 			routes = append(routes, route{destination: dest, targets: b.Body.Attributes})
 		}
 	}
-	for _, r := range m.byType[TypeRoute] {
-		owner, ok := m.routeTableOf(r.Attr("route_table_id"))
-		if !ok {
-			return nil, false
-		}
-		if owner != table {
-			continue
-		}
+	idx := m.routeResources()
+	if !idx.complete {
+		return nil, false
+	}
+	for _, r := range idx.by[table] {
 		dest, known := m.String(r.Attr("destination_cidr_block"))
 		if !known && m.Set(r.Attr("destination_cidr_block")) {
 			return nil, false
@@ -226,4 +217,28 @@ func (m *Module) ServiceSubnets(s *Service) (routes []SubnetRoute, names []strin
 		}
 	}
 	return routes, names, true
+}
+
+// routeIndex lists the aws_route resources of each route table.
+type routeIndex struct {
+	by       map[string][]*Resource
+	complete bool
+}
+
+// routeResources indexes aws_route resources by the route table they belong to, once.
+func (m *Module) routeResources() *routeIndex {
+	if m.routes != nil {
+		return m.routes
+	}
+	idx := &routeIndex{by: map[string][]*Resource{}, complete: true}
+	for _, r := range m.byType[TypeRoute] {
+		owner, ok := m.routeTableOf(r.Attr("route_table_id"))
+		if !ok {
+			idx.complete = false
+			continue
+		}
+		idx.by[owner] = append(idx.by[owner], r)
+	}
+	m.routes = idx
+	return idx
 }

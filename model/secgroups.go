@@ -55,30 +55,22 @@ func (m *Module) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, 
 			rules = append(rules, m.ruleFromAttrs(b.Body.Attributes, "protocol"))
 		}
 	}
-	for _, r := range m.byType[TypeSecurityGroupRule] {
+	legacy := m.referrers(TypeSecurityGroupRule, "security_group_id", TypeSecurityGroup)
+	modern := m.referrers(standalone, "security_group_id", TypeSecurityGroup)
+	if !legacy.complete || !modern.complete {
+		return nil, false
+	}
+	for _, r := range legacy.by[sg.Address()] {
 		t, known := m.String(r.Attr("type"))
 		if !known {
 			return nil, false
 		}
-		if t != kind {
-			continue
-		}
-		target := m.Resolve(r.Attr("security_group_id"), TypeSecurityGroup)
-		if target == nil {
-			return nil, false
-		}
-		if target[0].Address() == sg.Address() {
+		if t == kind {
 			rules = append(rules, m.ruleFromAttrs(r.Block.Body.Attributes, "protocol"))
 		}
 	}
-	for _, r := range m.byType[standalone] {
-		target := m.Resolve(r.Attr("security_group_id"), TypeSecurityGroup)
-		if target == nil {
-			return nil, false
-		}
-		if target[0].Address() == sg.Address() {
-			rules = append(rules, m.ruleFromAttrs(r.Block.Body.Attributes, "ip_protocol"))
-		}
+	for _, r := range modern.by[sg.Address()] {
+		rules = append(rules, m.ruleFromAttrs(r.Block.Body.Attributes, "ip_protocol"))
 	}
 	return rules, true
 }
