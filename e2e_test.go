@@ -53,11 +53,15 @@ func TestEndToEnd(t *testing.T) {
 		dir := filepath.Dir(marker)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			workDir := dir
+			// tflint runs on a copy, so --fix cases cannot change testdata.
+			var workDir string
 			if filepath.Base(marker) == "variant" {
 				workDir = buildVariant(t, marker)
+			} else {
+				workDir = copyCase(t, dir)
 			}
-			got, stderr := runTFLint(t, tflint, pluginDir, workDir)
+			got, stderr := runTFLint(t, tflint, pluginDir, workDir, caseArgs(dir))
+			checkFixed(t, tflint, pluginDir, dir, workDir)
 			// The guard turns a rule's panic or error into a log line; tflint shows
 			// plugin logs at debug level.
 			for _, line := range strings.Split(stderr, "\n") {
@@ -198,9 +202,9 @@ func editHCL(t *testing.T, path string, src []byte, edits [][]string, applied []
 	return file.Bytes()
 }
 
-func runTFLint(t *testing.T, tflint, pluginDir, dir string) (report []byte, stderr string) {
-	t.Helper()
-	args := []string{"--config", ".tflint.hcl", "--format", "json"}
+// caseArgs reads the extra tflint arguments of a case, one per line of its args file.
+func caseArgs(dir string) []string {
+	var args []string
 	if extra, err := os.ReadFile(filepath.Join(dir, "args")); err == nil {
 		for _, a := range strings.Split(strings.TrimSpace(string(extra)), "\n") {
 			if a = strings.TrimSpace(a); a != "" {
@@ -208,6 +212,86 @@ func runTFLint(t *testing.T, tflint, pluginDir, dir string) (report []byte, stde
 			}
 		}
 	}
+	return args
+}
+
+// copyCase copies a case folder, but for its expectations, into a temporary folder.
+func copyCase(t *testing.T, dir string) string {
+	t.Helper()
+	out := t.TempDir()
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if d.IsDir() {
+			if rel == "fixed" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(out, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(out, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// checkFixed compares the files tflint --fix rewrote with the case's fixed/ folder, then
+// checks the rewritten module lints clean.
+func checkFixed(t *testing.T, tflint, pluginDir, dir, workDir string) {
+	t.Helper()
+	fixed := filepath.Join(dir, "fixed")
+	entries, err := os.ReadDir(fixed)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		want, _ := os.ReadFile(filepath.Join(fixed, e.Name()))
+		got, err := os.ReadFile(filepath.Join(workDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *update {
+			if err := os.WriteFile(filepath.Join(fixed, e.Name()), got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Errorf("tflint --fix wrote %s differently (-want +got):\n%s", e.Name(), diff)
+		}
+	}
+	var rest []string
+	for _, a := range caseArgs(dir) {
+		if a != "--fix" {
+			rest = append(rest, a)
+		}
+	}
+	report, _ := runTFLint(t, tflint, pluginDir, workDir, rest)
+	var result struct {
+		Issues []struct {
+			Rule struct{ Name string }
+		}
+	}
+	if err := json.Unmarshal(report, &result); err != nil {
+		t.Fatalf("second run printed no JSON: %v", err)
+	}
+	for _, issue := range result.Issues {
+		if strings.HasPrefix(issue.Rule.Name, "fargate_") {
+			t.Errorf("after --fix, %s still reports an issue", issue.Rule.Name)
+		}
+	}
+}
+
+func runTFLint(t *testing.T, tflint, pluginDir, dir string, extra []string) (report []byte, stderr string) {
+	t.Helper()
+	args := append([]string{"--config", ".tflint.hcl", "--format", "json"}, extra...)
 	cmd := exec.Command(tflint, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=debug")

@@ -2,6 +2,7 @@ package model
 
 import (
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -77,6 +78,11 @@ func (m *Module) expandResource(typ, name string, block *hcl.Block) []*Resource 
 	var out []*Resource
 	for _, s := range scopes {
 		r := &Resource{Type: typ, Name: name}
+		if body, ok := block.Body.(*hclsyntax.Body); ok {
+			start := body.SrcRange.Start
+			r.OpenBrace = hcl.Range{Filename: body.SrcRange.Filename, Start: start,
+				End: hcl.Pos{Line: start.Line, Column: start.Column + 1, Byte: start.Byte + 1}}
+		}
 		r.Block = &hclext.Block{
 			Type: "resource", Labels: []string{typ, name},
 			Body:     m.expandBody(r, block.Body, watchedTypes[typ], s),

@@ -50,6 +50,9 @@ type Resource struct {
 	Type  string
 	Name  string
 	Block *hclext.Block
+	// OpenBrace is the range of the block's "{" in native syntax (zero in JSON), after
+	// which a fix can insert a missing attribute.
+	OpenBrace hcl.Range
 }
 
 // Address is the resource's type.name.

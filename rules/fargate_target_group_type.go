@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
@@ -32,7 +34,8 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 					attr := tg.Attr("target_type")
 					if attr == nil {
 						if want == "ip" {
-							e.emitf(tg.Block.DefRange, "target group %s has no target_type, so it is \"instance\", but service %s runs awsvpc tasks, which register by IP address (AWS: \"... has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.\"): add target_type = \"ip\"", tg.Name, svc.Name)
+							e.emitWithFix(fmt.Sprintf("target group %s has no target_type, so it is \"instance\", but service %s runs awsvpc tasks, which register by IP address (AWS: \"... has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.\"): add target_type = \"ip\"", tg.Name, svc.Name),
+								tg.Block.DefRange, insertAttribute(tg, `target_type = "ip"`))
 						}
 						continue
 					}

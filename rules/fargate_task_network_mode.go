@@ -23,11 +23,12 @@ func (r *TaskNetworkModeRule) Check(runner tflint.Runner) error {
 			}
 			attr := td.Attr("network_mode")
 			if attr == nil {
-				e.emit(`network_mode is not set, so ECS uses "bridge", but Fargate tasks require "awsvpc": add network_mode = "awsvpc"`, td.Block.DefRange)
+				e.emitWithFix(`network_mode is not set, so ECS uses "bridge", but Fargate tasks require "awsvpc": add network_mode = "awsvpc"`, td.Block.DefRange,
+					insertAttribute(td.Resource, `network_mode = "awsvpc"`))
 				continue
 			}
 			e.emitWithFix(`network_mode is "`+td.NetworkMode+`", but Fargate tasks require "awsvpc": set network_mode = "awsvpc"`, attr.Expr.Range(),
-				func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"awsvpc"`) })
+				replaceWith(attr.Expr.Range(), `"awsvpc"`))
 		}
 	})
 }

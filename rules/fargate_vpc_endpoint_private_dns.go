@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
@@ -29,11 +30,12 @@ func (r *VPCEndpointPrivateDNSRule) Check(runner tflint.Runner) error {
 			}
 			attr := ep.Attr("private_dns_enabled")
 			if attr == nil {
-				e.emitf(ep.Block.DefRange, "private_dns_enabled is not set, and the provider then sends false, so tasks resolve %s to its public address and bypass this endpoint: add private_dns_enabled = true", ep.Service)
+				e.emitWithFix(fmt.Sprintf("private_dns_enabled is not set, and the provider then sends false, so tasks resolve %s to its public address and bypass this endpoint: add private_dns_enabled = true", ep.Service),
+					ep.Block.DefRange, insertAttribute(ep.Resource, "private_dns_enabled = true"))
 				continue
 			}
 			e.emitWithFix("private_dns_enabled is false, so tasks resolve "+ep.Service+" to its public address and bypass this endpoint: set private_dns_enabled = true", attr.Expr.Range(),
-				func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), "true") })
+				replaceWith(attr.Expr.Range(), "true"))
 		}
 	})
 }

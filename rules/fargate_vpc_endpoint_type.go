@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
@@ -30,11 +31,12 @@ func (r *VPCEndpointTypeRule) Check(runner tflint.Runner) error {
 			}
 			attr := ep.Attr("vpc_endpoint_type")
 			if attr == nil {
-				e.emitf(ep.Block.DefRange, "the %s service only offers Interface endpoints, and vpc_endpoint_type defaults to \"Gateway\": add vpc_endpoint_type = \"Interface\"", ep.Service)
+				e.emitWithFix(fmt.Sprintf("the %s service only offers Interface endpoints, and vpc_endpoint_type defaults to \"Gateway\": add vpc_endpoint_type = \"Interface\"", ep.Service),
+					ep.Block.DefRange, insertAttribute(ep.Resource, `vpc_endpoint_type = "Interface"`))
 				continue
 			}
 			e.emitWithFix("the "+ep.Service+" service only offers Interface endpoints: set vpc_endpoint_type = \"Interface\"", attr.Expr.Range(),
-				func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"Interface"`) })
+				replaceWith(attr.Expr.Range(), `"Interface"`))
 		}
 	})
 }

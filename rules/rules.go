@@ -124,3 +124,19 @@ func emptyList(m *model.Module, attr *hclext.Attribute) bool {
 	v := m.Value(attr.Expr)
 	return v.IsKnown() && !v.IsNull() && !v.IsMarked() && v.CanIterateElements() && v.LengthInt() == 0
 }
+
+// insertAttribute returns a fix that adds an attribute line at the top of a resource
+// block; tflint formats the file afterwards.
+func insertAttribute(r *model.Resource, line string) func(tflint.Fixer) error {
+	return func(f tflint.Fixer) error {
+		if r.OpenBrace.Filename == "" {
+			return tflint.ErrFixNotSupported
+		}
+		return f.InsertTextAfter(r.OpenBrace, "\n"+line)
+	}
+}
+
+// replaceWith returns a fix that replaces the text at rng with text.
+func replaceWith(rng hcl.Range, text string) func(tflint.Fixer) error {
+	return func(f tflint.Fixer) error { return f.ReplaceText(rng, text) }
+}
