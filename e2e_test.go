@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -18,14 +21,25 @@ import (
 // update rewrites each case's expected result from what tflint reports.
 var update = flag.Bool("update", false, "rewrite testdata/*/result.json")
 
-// TestEndToEnd builds the plugin, runs the pinned tflint with it over every folder of
-// testdata/, and compares the JSON report with the folder's result.json.
-//
-// A folder holds Terraform files, a .tflint.hcl, result.json, and optionally args (extra
-// tflint arguments, one per line); or a variant file that derives the case from another
-// folder (see buildVariant), and result.json. The tflint binary comes from $TFLINT (make test sets
-// it to the pinned one in .tools/bin).
-func TestEndToEnd(t *testing.T) {
+var (
+	pluginOnce sync.Once
+	pluginDir  string
+	pluginErr  error
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if pluginDir != "" {
+		_ = os.RemoveAll(pluginDir)
+	}
+	os.Exit(code)
+}
+
+// tflintPath returns the tflint to test with: $TFLINT (make test sets the pinned one),
+// else .tools/bin/tflint.
+func tflintPath(t *testing.T) string {
+	t.Helper()
 	tflint := os.Getenv("TFLINT")
 	if tflint == "" {
 		tflint = filepath.Join(".tools", "bin", "tflint")
@@ -34,14 +48,45 @@ func TestEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(tflint); err != nil {
+	if _, err := exec.LookPath(tflint); err != nil {
 		t.Fatalf("tflint not found at %s: run `make tools` or set TFLINT", tflint)
 	}
-	pluginDir := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "tflint-ruleset-fargate"), ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the plugin: %v\n%s", err, out)
+	return tflint
+}
+
+// buildPlugin builds the plugin once per test run into a folder for TFLINT_PLUGIN_DIR.
+func buildPlugin(t *testing.T) string {
+	t.Helper()
+	pluginOnce.Do(func() {
+		pluginDir, pluginErr = os.MkdirTemp("", "fargate-plugin-")
+		if pluginErr != nil {
+			return
+		}
+		name := "tflint-ruleset-fargate"
+		if runtime.GOOS == "windows" {
+			name += ".exe"
+		}
+		out, err := exec.Command("go", "build", "-o", filepath.Join(pluginDir, name), ".").CombinedOutput()
+		if err != nil {
+			pluginErr = fmt.Errorf("building the plugin: %v\n%s", err, out)
+		}
+	})
+	if pluginErr != nil {
+		t.Fatal(pluginErr)
 	}
+	return pluginDir
+}
+
+// TestEndToEnd builds the plugin, runs the pinned tflint with it over every folder of
+// testdata/, and compares the JSON report with the folder's result.json.
+//
+// A folder holds Terraform files, a .tflint.hcl, result.json, and optionally args (extra
+// tflint arguments, one per line); or a variant file that derives the case from another
+// folder (see buildVariant), and result.json. The tflint binary comes from $TFLINT (make test sets
+// it to the pinned one in .tools/bin).
+func TestEndToEnd(t *testing.T) {
+	tflint := tflintPath(t)
+	pluginDir := buildPlugin(t)
 
 	configs, _ := filepath.Glob(filepath.Join("testdata", "*", ".tflint.hcl"))
 	variants, _ := filepath.Glob(filepath.Join("testdata", "*", "variant"))
