@@ -1,6 +1,7 @@
-# Pinned tflint used by the end-to-end tests and the demo, installed into .tools/bin.
+# Pinned tflint used by the end-to-end tests and the demo, installed into
+# .tools/tflint-<version>/bin; make test TFLINT_VERSION=v0.50.0 tests another.
 TFLINT_VERSION := v0.64.0
-TOOLS          := $(CURDIR)/.tools/bin
+TOOLS          := $(CURDIR)/.tools/tflint-$(TFLINT_VERSION)/bin
 TFLINT         := $(TOOLS)/tflint
 PLUGIN         := tflint-ruleset-fargate
 FUZZTIME       ?= 10s

@@ -92,7 +92,8 @@ func TestCheckstyleAndJUnit(t *testing.T) {
 		Files []struct {
 			Name   string `xml:"name,attr"`
 			Errors []struct {
-				Source   string `xml:"source,attr"`
+				Source   string `xml:"source,attr"` // newer tflint
+				Rule     string `xml:"rule,attr"`   // earlier tflint
 				Severity string `xml:"severity,attr"`
 				Line     int    `xml:"line,attr"`
 				Message  string `xml:"message,attr"`
@@ -105,7 +106,7 @@ func TestCheckstyleAndJUnit(t *testing.T) {
 	found := false
 	for _, f := range checkstyle.Files {
 		for _, e := range f.Errors {
-			if e.Source == "fargate_awsvpc_host_port" && e.Severity == "error" && e.Line == 17 {
+			if (e.Source == "fargate_awsvpc_host_port" || e.Rule == "fargate_awsvpc_host_port") && e.Severity == "error" && e.Line == 17 {
 				found = true
 			}
 		}
