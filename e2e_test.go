@@ -257,6 +257,9 @@ func alignFields(want, got any) {
 	if len(gotIssues) == 0 {
 		return
 	}
+	for _, gi := range gotIssues {
+		normalizeFilenames(gi)
+	}
 	sample, _ := gotIssues[0].(map[string]any)
 	for _, wi := range wantIssues {
 		issue, _ := wi.(map[string]any)
@@ -264,6 +267,25 @@ func alignFields(want, got any) {
 			if _, reported := sample[key]; !reported {
 				delete(issue, key)
 			}
+		}
+	}
+}
+
+// normalizeFilenames writes the file names of a report with forward slashes, as on
+// Linux and macOS, so Windows runs compare with the same result.json.
+func normalizeFilenames(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			if s, ok := e.(string); ok && k == "filename" {
+				v[k] = strings.ReplaceAll(s, "\\", "/")
+				continue
+			}
+			normalizeFilenames(e)
+		}
+	case []any:
+		for _, e := range v {
+			normalizeFilenames(e)
 		}
 	}
 }

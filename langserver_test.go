@@ -43,8 +43,7 @@ func TestLanguageServer(t *testing.T) {
 	}()
 
 	lsp := &lspClient{in: stdin, out: bufio.NewReader(stdout)}
-	uri := (&url.URL{Scheme: "file", Path: filepath.ToSlash(mainTF)}).String()
-	rootURI := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String()
+	uri, rootURI := fileURI(mainTF), fileURI(dir)
 	lsp.send(t, 1, "initialize", map[string]any{"processId": os.Getpid(), "rootUri": rootURI, "capabilities": map[string]any{}})
 	lsp.send(t, 0, "initialized", map[string]any{})
 	lsp.send(t, 0, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
@@ -167,4 +166,13 @@ func (c *lspClient) read() ([]byte, error) {
 	body := make([]byte, length)
 	_, err := io.ReadFull(c.out, body)
 	return body, err
+}
+
+// fileURI returns the file:// URI of an absolute path, also for Windows drive paths.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
