@@ -184,14 +184,14 @@ func readFiles(runner tflint.Runner) (map[string]*hcl.File, error) {
 	return files, firstErr
 }
 
-// fileSchema picks the blocks the model reads out of each file.
-var fileSchema = &hcl.BodySchema{
-	Blocks: []hcl.BlockHeaderSchema{
-		{Type: "locals"},
-		{Type: "resource", LabelNames: []string{"type", "name"}},
-		{Type: "provider", LabelNames: []string{"name"}},
-	},
-}
+// fileSchema picks the same blocks out of each file the model parses.
+var fileSchema = func() *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	for _, b := range indexSchema.Blocks {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.Type, LabelNames: b.LabelNames})
+	}
+	return s
+}()
 
 var providerSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "alias"}}}
 
