@@ -38,6 +38,7 @@ e2e: tools
 fuzz:
 	go test ./tree/ -run '^$$' -fuzz FuzzParseJSON -fuzztime $(FUZZTIME)
 	go test ./model/ -run '^$$' -fuzz FuzzContainerDefinitions -fuzztime $(FUZZTIME)
+	go test ./rules/ -run '^$$' -fuzz FuzzRules -fuzztime $(FUZZTIME)
 
 # Runs tflint with the plugin over examples/demo, as a user sees it.
 demo: tools build

@@ -14,6 +14,10 @@ import (
 // each.key, each.value or the iterator in scope and bound to their expressions, and a
 // count or for_each that is not known yields no instance.
 
+// maxInstances bounds how many instances or dynamic blocks one block may expand to; a
+// larger count is treated as unknown, so a typo such as count = 1e9 cannot stall tflint.
+const maxInstances = 10000
+
 // scope holds the iteration variables (count, each, dynamic iterators) of an instance.
 type scope map[string]cty.Value
 
@@ -64,6 +68,7 @@ func (m *Module) expandResource(typ, name string, block *hcl.Block) []*Resource 
 	case meta.Attributes["count"] != nil:
 		v := m.eval.Value(meta.Attributes["count"].Expr)
 		n, ok := wholeNumber(v)
+		ok = ok && n <= maxInstances
 		for i := int64(0); ok && i < n; i++ {
 			scopes = append(scopes, scope{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(i)})})
 		}
@@ -186,6 +191,9 @@ func elements(v cty.Value) [][2]cty.Value {
 	}
 	ty := v.Type()
 	if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType() || ty.IsListType() || ty.IsTupleType()) {
+		return nil
+	}
+	if v.LengthInt() > maxInstances {
 		return nil
 	}
 	var out [][2]cty.Value
