@@ -1,6 +1,7 @@
 package model
 
 import (
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -83,6 +84,9 @@ func (m *Module) Set(attr *hclext.Attribute) bool {
 func ctyString(v cty.Value) (string, bool) {
 	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
 		return "", false
+	}
+	if v.Type() == cty.Number {
+		return tree.NumberText(v.AsBigFloat()), true
 	}
 	s, err := convert.Convert(v, cty.String)
 	if err != nil {

@@ -1,6 +1,9 @@
 package tree
 
 import (
+	"math/big"
+	"strconv"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -19,7 +22,7 @@ func FromValue(v cty.Value, rng hcl.Range) *Node {
 	case ty == cty.String:
 		return &Node{Kind: String, Text: v.AsString(), Range: rng}
 	case ty == cty.Number:
-		return &Node{Kind: Number, Text: v.AsBigFloat().Text('g', -1), Range: rng}
+		return &Node{Kind: Number, Text: NumberText(v.AsBigFloat()), Range: rng}
 	case ty == cty.Bool:
 		return &Node{Kind: Bool, Bool: v.True(), Range: rng}
 	case ty.IsObjectType() || ty.IsMapType():
@@ -42,4 +45,15 @@ func FromValue(v cty.Value, rng hcl.Range) *Node {
 	default:
 		return NewUnknown(rng)
 	}
+}
+
+// NumberText writes a number as JSON would. Whole numbers, nearly all of a task
+// definition's, take a fast path: the shortest decimal form of a 512-bit float is costly.
+func NumberText(f *big.Float) string {
+	if f.IsInt() {
+		if i, acc := f.Int64(); acc == big.Exact {
+			return strconv.FormatInt(i, 10)
+		}
+	}
+	return f.Text('g', -1)
 }
