@@ -86,11 +86,6 @@ func (m *Module) IsWindows(td *TaskDefinition) bool {
 	return false
 }
 
-// TaskDefinitionOf returns the model of a task definition resource instance.
-func (m *Module) TaskDefinitionOf(r *Resource) *TaskDefinition {
-	return m.taskDefs[r]
-}
-
 // Container is one known container object of a task definition.
 type Container struct {
 	*tree.Node

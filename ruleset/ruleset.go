@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
-	"sort"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/logger"
@@ -121,19 +120,4 @@ func (g *guardedRule) Check(runner tflint.Runner) (err error) {
 		logger.Error(fmt.Sprintf("fargate: rule %s failed, its findings for this module are incomplete: %s", g.Name(), err))
 	}
 	return nil
-}
-
-// Presets lists each preset's rule names, sorted.
-func (rs *RuleSet) Presets() map[string][]string {
-	out := map[string][]string{}
-	for _, r := range rs.Rules {
-		if r.Enabled() {
-			out[PresetRecommended] = append(out[PresetRecommended], r.Name())
-		}
-		out[PresetAll] = append(out[PresetAll], r.Name())
-	}
-	for _, names := range out {
-		sort.Strings(names)
-	}
-	return out
 }
