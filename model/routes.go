@@ -195,6 +195,21 @@ func (m *Module) routeTarget(targets map[string]*hclext.Attribute) Egress {
 // network_configuration; ok is false when a subnet is not a resource of the module or
 // its routing cannot be told.
 func (m *Module) ServiceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
+	if s.subnets == nil {
+		r, n, known := m.serviceSubnets(s)
+		s.subnets = &serviceSubnets{routes: r, names: n, ok: known}
+	}
+	return s.subnets.routes, s.subnets.names, s.subnets.ok
+}
+
+// serviceSubnets is the routing of a service's subnets, worked out once.
+type serviceSubnets struct {
+	routes []SubnetRoute
+	names  []string
+	ok     bool
+}
+
+func (m *Module) serviceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
 	blocks := s.Blocks("network_configuration")
 	if len(blocks) == 0 {
 		return nil, nil, false

@@ -14,6 +14,8 @@ type Service struct {
 	// LaunchType is the effective launch type (FARGATE, EC2, EXTERNAL), or "" when it
 	// cannot be known.
 	LaunchType string
+
+	subnets *serviceSubnets
 }
 
 func (m *Module) newService(r *Resource) *Service {

@@ -33,6 +33,9 @@ type TaskDefinition struct {
 	// nodes. SyntaxError is set instead when the text is known and is not JSON.
 	Document    *tree.Node
 	SyntaxError *tree.SyntaxError
+
+	// EFSVolumes are the task's EFS volume configurations.
+	EFSVolumes []EFSVolume
 }
 
 func (m *Module) newTaskDefinition(r *Resource) *TaskDefinition {
@@ -53,6 +56,7 @@ func (m *Module) newTaskDefinition(r *Resource) *TaskDefinition {
 	if attr := r.Attr("container_definitions"); attr != nil {
 		td.Document, td.SyntaxError = m.decodeJSONAttr(attr)
 	}
+	td.EFSVolumes = m.efsVolumes(td)
 	return td
 }
 

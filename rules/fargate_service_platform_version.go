@@ -90,7 +90,7 @@ func needsPlatform140(m *model.Module, svc *model.Service) string {
 		}
 	}
 	for _, td := range svc.TaskDefinitions {
-		if len(efsVolumes(m, td)) > 0 {
+		if len(td.EFSVolumes) > 0 {
 			return "its task definition mounts an EFS volume"
 		}
 		if len(td.Blocks("ephemeral_storage")) > 0 {

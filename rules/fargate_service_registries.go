@@ -30,10 +30,10 @@ func (r *ServiceRegistriesRule) Check(runner tflint.Runner) error {
 
 func checkRegistry(m *model.Module, e *emitter, svc *model.Service, mode string, reg *hclext.Block) {
 	attrs := reg.Body.Attributes
-	port, hasPort := sentValue(m, attrs["port"])
-	name, hasName := sentValue(m, attrs["container_name"])
-	cport, hasCPort := sentValue(m, attrs["container_port"])
-	if port == unknownValue || name == unknownValue || cport == unknownValue {
+	_, hasPort, ok1 := sentValue(m, attrs["port"])
+	name, hasName, ok2 := sentValue(m, attrs["container_name"])
+	cport, hasCPort, ok3 := sentValue(m, attrs["container_port"])
+	if !ok1 || !ok2 || !ok3 {
 		return
 	}
 	switch {
@@ -53,20 +53,17 @@ func checkRegistry(m *model.Module, e *emitter, svc *model.Service, mode string,
 	}
 }
 
-// unknownValue marks an attribute whose value cannot be known.
-const unknownValue = "\x00unknown"
-
-// sentValue returns an attribute's value as the provider sends it: an omitted attribute,
-// 0 and "" are not sent.
-func sentValue(m *model.Module, attr *hclext.Attribute) (string, bool) {
+// sentValue returns an attribute's value and whether the provider sends it (an omitted
+// attribute, 0 and "" are not sent); known is false when that cannot be told.
+func sentValue(m *model.Module, attr *hclext.Attribute) (value string, sent, known bool) {
 	if attr == nil || !m.Set(attr) {
-		return "", false
+		return "", false, true
 	}
 	s, ok := m.String(attr)
 	if !ok {
-		return unknownValue, true
+		return "", true, false
 	}
-	return s, s != "" && s != "0"
+	return s, s != "" && s != "0", true
 }
 
 // aRecordsOnly reports whether registry_arn names a Cloud Map service of the module whose

@@ -22,7 +22,7 @@ func (r *TaskRoleRule) Check(runner tflint.Runner) error {
 			if m.Set(td.Attr("task_role_arn")) {
 				continue
 			}
-			if reason := taskRoleNeed(m, td); reason != "" {
+			if reason := taskRoleNeed(td); reason != "" {
 				e.emit("task_role_arn is not set, but "+reason+": add task_role_arn with a role that grants it", td.Block.DefRange)
 			}
 		}
@@ -30,15 +30,15 @@ func (r *TaskRoleRule) Check(runner tflint.Runner) error {
 }
 
 // taskRoleNeed says why the task needs a task role, or returns "".
-func taskRoleNeed(m *model.Module, td *model.TaskDefinition) string {
+func taskRoleNeed(td *model.TaskDefinition) string {
 	for _, c := range td.KnownContainers() {
 		if driver, ok := c.Get("logConfiguration").Get("logDriver").Str(); ok && driver == "awsfirelens" {
 			return "container " + c.Label + " logs through FireLens (awsfirelens), whose log router sends to AWS destinations with the task role"
 		}
 	}
-	for _, efs := range efsVolumes(m, td) {
-		if efs.iamEnabled(m) {
-			return "volume \"" + efs.volume + "\" uses EFS IAM authorization, which mounts with the task role's identity"
+	for _, efs := range td.EFSVolumes {
+		if efs.IAM {
+			return "volume \"" + efs.Volume + "\" uses EFS IAM authorization, which mounts with the task role's identity"
 		}
 	}
 	return ""
