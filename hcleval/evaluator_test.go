@@ -42,7 +42,7 @@ func TestValue(t *testing.T) {
 		}
 		return cty.DynamicVal
 	}
-	e := New(locals, dir, vars)
+	e := New(locals, Functions(dir), Paths{Module: ".", Root: ".", Cwd: dir}, varScope(vars))
 
 	cases := map[string]cty.Value{
 		`local.port`:                    cty.NumberIntVal(8080),
@@ -67,3 +67,11 @@ func TestValue(t *testing.T) {
 		t.Errorf("var.app asked %d times, want once", asked["app"])
 	}
 }
+
+// varScope answers input variables only.
+type varScope func(name string, ref hcl.Expression) cty.Value
+
+func (f varScope) Variable(name string, ref hcl.Expression) cty.Value { return f(name, ref) }
+func (varScope) Resource(string, string, []string) cty.Value          { return cty.DynamicVal }
+func (varScope) Data(string, string, []string) cty.Value              { return cty.DynamicVal }
+func (varScope) ModuleCall(string) cty.Value                          { return cty.DynamicVal }

@@ -117,11 +117,30 @@ var replaceFunc = function.New(&function.Spec{
 	},
 })
 
+// Functions returns the function table; relative file paths resolve against baseDir,
+// the directory Terraform runs in.
+func Functions(baseDir string) map[string]function.Function {
+	funcs := map[string]function.Function{}
+	for name, f := range pureFunctions {
+		funcs[name] = f
+	}
+	for name, f := range fileFunctions(pureFunctions, baseDir) {
+		funcs[name] = f
+	}
+	return funcs
+}
+
 // fileFunctions returns file(), fileexists() and templatefile(), reading paths as
-// Terraform does: relative to the directory tflint runs in.
-func fileFunctions(base map[string]function.Function) map[string]function.Function {
+// Terraform does: relative to the directory it runs in, baseDir.
+func fileFunctions(base map[string]function.Function, baseDir string) map[string]function.Function {
+	abs := func(path string) string {
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(baseDir, path)
+		}
+		return filepath.Clean(path)
+	}
 	read := func(path string) (string, error) {
-		b, err := os.ReadFile(filepath.Clean(path))
+		b, err := os.ReadFile(abs(path))
 		return string(b), err
 	}
 	file := function.New(&function.Spec{
@@ -139,7 +158,7 @@ func fileFunctions(base map[string]function.Function) map[string]function.Functi
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Bool),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			_, err := os.Stat(filepath.Clean(args[0].AsString()))
+			_, err := os.Stat(abs(args[0].AsString()))
 			return cty.BoolVal(err == nil), nil
 		},
 	})

@@ -8,6 +8,7 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
@@ -22,20 +23,22 @@ const maxLocalHops = 8
 // Ranges point where the user writes each part: a key or value inside jsonencode(...),
 // the text inside a heredoc, or the attribute itself when the text comes from a file,
 // a variable or a function result.
-func (m *Module) decodeJSONAttr(attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
-	return m.decodeJSON(attr.Expr, attr.Expr.Range(), 0)
+//
+// r is the resource instance the attribute belongs to: jsonencode's argument is
+// evaluated in its scope (count.index, each), so that one unknown part of the document
+// stays one unknown node.
+func (m *Module) decodeJSONAttr(r *Resource, attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
+	return m.decodeJSON(r, attr.Expr, attr.Expr.Range(), 0)
 }
 
-func (m *Module) decodeJSON(expr hcl.Expression, rng hcl.Range, hops int) (*tree.Node, *tree.SyntaxError) {
-	bound, isBound := expr.(*hclext.BoundExpr)
+func (m *Module) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hops int) (*tree.Node, *tree.SyntaxError) {
+	_, isBound := expr.(*hclext.BoundExpr)
 	syntax := hcl.UnwrapExpression(expr)
 
 	if call, ok := syntax.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !call.ExpandFinal {
 		var n *tree.Node
 		if isBound {
-			// tflint evaluated this count/for_each instance: decode its JSON text, then
-			// recover the positions from the source.
-			n = m.parseKnownString(bound.Val, tree.Fixed(rng))
+			n = tree.FromValue(hcleval.Plain(m.eval.ValueIn(call.Args[0], r.scope)), rng)
 		} else {
 			n = tree.FromValue(m.Value(call.Args[0]), rng)
 		}
@@ -53,7 +56,7 @@ func (m *Module) decodeJSON(expr hcl.Expression, rng hcl.Range, hops int) (*tree
 
 	if tr, ok := syntax.(*hclsyntax.ScopeTraversalExpr); ok && !isBound && hops < maxLocalHops {
 		if local, ok := m.localExpr(tr.Traversal); ok {
-			return m.decodeJSON(local, local.Range(), hops+1)
+			return m.decodeJSON(r, local, local.Range(), hops+1)
 		}
 	}
 
@@ -62,18 +65,6 @@ func (m *Module) decodeJSON(expr hcl.Expression, rng hcl.Range, hops int) (*tree
 		return tree.NewUnknown(rng), nil
 	}
 	return tree.ParseJSON(v.AsString(), tree.Fixed(rng))
-}
-
-// parseKnownString decodes a known JSON string value, or returns an unknown node.
-func (m *Module) parseKnownString(v cty.Value, at tree.Fixed) *tree.Node {
-	if !v.IsKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
-		return tree.NewUnknown(hcl.Range(at))
-	}
-	n, err := tree.ParseJSON(v.AsString(), at)
-	if err != nil {
-		return tree.NewUnknown(hcl.Range(at))
-	}
-	return n
 }
 
 // localExpr returns the expression of local.NAME when tr is exactly that.

@@ -1,9 +1,13 @@
 package model
 
 import (
+	"fmt"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -59,43 +63,72 @@ var (
 	}
 )
 
-// expandResource returns the instances of one resource block: one when it has neither
-// count nor for_each, none when they are not known.
-func (m *Module) expandResource(typ, name string, block *hcl.Block) []*Resource {
-	meta, _, _ := block.Body.PartialContent(metaSchema)
+// expand works out the instances of one resource block, once: one when it has neither
+// count nor for_each, none when they are not known (rb.unknown). Blocks expand on first
+// use, so a reference to a resource written further down the module finds it.
+func (m *Module) expand(rb *resourceBlock) {
+	if rb.expanded || rb.visiting {
+		return
+	}
+	rb.visiting = true
+	defer func() { rb.visiting, rb.expanded = false, true }()
+
+	meta, _, _ := rb.block.Body.PartialContent(metaSchema)
 	var scopes []scope
 	switch {
 	case meta.Attributes["count"] != nil:
-		v := m.eval.Value(meta.Attributes["count"].Expr)
-		n, ok := wholeNumber(v)
-		ok = ok && n <= maxInstances
+		rb.count = true
+		n, ok := wholeNumber(m.Value(meta.Attributes["count"].Expr))
+		if ok && n > maxInstances {
+			tooMany(rb, n)
+			ok = false
+		}
+		rb.unknown = !ok
 		for i := int64(0); ok && i < n; i++ {
 			scopes = append(scopes, scope{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(i)})})
+			rb.keys = append(rb.keys, cty.NumberIntVal(i))
 		}
 	case meta.Attributes["for_each"] != nil:
-		v := m.eval.Value(meta.Attributes["for_each"].Expr)
-		for _, kv := range elements(v) {
+		rb.forEach = true
+		v := m.Value(meta.Attributes["for_each"].Expr)
+		elems, ok := elements(v)
+		if !ok && v.IsWhollyKnown() && !v.IsMarked() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() > maxInstances {
+			tooMany(rb, int64(v.LengthInt()))
+		}
+		rb.unknown = !ok
+		for _, kv := range elems {
+			if kv[0].Type() != cty.String {
+				rb.unknown = true
+				scopes = nil
+				rb.keys = nil
+				break
+			}
 			scopes = append(scopes, scope{"each": cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]})})
+			rb.keys = append(rb.keys, kv[0])
 		}
 	default:
 		scopes = []scope{nil}
 	}
-	var out []*Resource
 	for _, s := range scopes {
-		r := &Resource{Type: typ, Name: name}
-		if body, ok := block.Body.(*hclsyntax.Body); ok {
+		r := &Resource{Type: rb.typ, Name: rb.name, scope: s}
+		if body, ok := rb.block.Body.(*hclsyntax.Body); ok {
 			start := body.SrcRange.Start
 			r.OpenBrace = hcl.Range{Filename: body.SrcRange.Filename, Start: start,
 				End: hcl.Pos{Line: start.Line, Column: start.Column + 1, Byte: start.Byte + 1}}
 		}
 		r.Block = &hclext.Block{
-			Type: "resource", Labels: []string{typ, name},
-			Body:     m.expandBody(r, block.Body, watchedTypes[typ], s),
-			DefRange: block.DefRange, TypeRange: block.TypeRange, LabelRanges: block.LabelRanges,
+			Type: "resource", Labels: []string{rb.typ, rb.name},
+			Body:     m.expandBody(r, rb.block.Body, watchedTypes[rb.typ], s),
+			DefRange: rb.block.DefRange, TypeRange: rb.block.TypeRange, LabelRanges: rb.block.LabelRanges,
 		}
-		out = append(out, r)
+		rb.instances = append(rb.instances, r)
 	}
-	return out
+}
+
+// tooMany logs that a resource has more instances than the model expands.
+func tooMany(rb *resourceBlock, n int64) {
+	logger.Warn(fmt.Sprintf("fargate: %s.%s has %d instances, more than the %d the plugin reads; it is not checked (%s)",
+		rb.typ, rb.name, n, maxInstances, rb.block.DefRange))
 }
 
 // expandBody reads body with schema, expanding dynamic blocks, and binds every attribute
@@ -147,13 +180,14 @@ func (m *Module) expandDynamic(r *Resource, b *hcl.Block, target string, schema 
 			iterator = kw
 		}
 	}
-	v := m.eval.ValueIn(forEach.Expr, s)
-	if !v.IsWhollyKnown() || v.IsMarked() {
+	v := hcleval.Plain(m.eval.ValueIn(forEach.Expr, s))
+	elems, ok := elements(v)
+	if !ok {
 		m.markDynamic(r, target)
 		return nil
 	}
 	var out []*hclext.Block
-	for _, kv := range elements(v) {
+	for _, kv := range elems {
 		inner := s.with(iterator, cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]}))
 		out = append(out, &hclext.Block{
 			Type: target, Body: m.expandBody(r, contents[0].Body, schema, inner),
@@ -184,17 +218,18 @@ func wholeNumber(v cty.Value) (int64, bool) {
 }
 
 // elements returns the key and value of each element of a known map, object, set or
-// list, as for_each sees them; nothing for anything else.
-func elements(v cty.Value) [][2]cty.Value {
+// list, as for_each sees them; ok is false for anything else, and for a collection too
+// large to expand.
+func elements(v cty.Value) (kvs [][2]cty.Value, ok bool) {
 	if !v.IsWhollyKnown() || v.IsNull() || v.IsMarked() {
-		return nil
+		return nil, false
 	}
 	ty := v.Type()
 	if !(ty.IsMapType() || ty.IsObjectType() || ty.IsSetType() || ty.IsListType() || ty.IsTupleType()) {
-		return nil
+		return nil, false
 	}
 	if v.LengthInt() > maxInstances {
-		return nil
+		return nil, false
 	}
 	var out [][2]cty.Value
 	for it := v.ElementIterator(); it.Next(); {
@@ -204,5 +239,5 @@ func elements(v cty.Value) [][2]cty.Value {
 		}
 		out = append(out, [2]cty.Value{k, e})
 	}
-	return out
+	return out, true
 }

@@ -54,14 +54,39 @@ resource "aws_ecs_task_definition" "unknown" {
 func TestResolve(t *testing.T) {
 	m := buildModule(t, `
 resource "aws_ecs_task_definition" "app" {}
+resource "aws_ecs_task_definition" "counted" {
+  count = 2
+}
+resource "aws_ecs_task_definition" "keyed" {
+  for_each = toset(["x", "y"])
+}
+resource "aws_ecs_task_definition" "unknown" {
+  count = var.n
+}
+locals {
+  td = var.create ? aws_ecs_task_definition.app.arn : var.td
+  on = true ? aws_ecs_task_definition.app.arn : var.td
+}
 resource "aws_ecs_service" "plain" {
   task_definition = aws_ecs_task_definition.app.arn
 }
 resource "aws_ecs_service" "indexed" {
-  task_definition = aws_ecs_task_definition.app[0].arn
+  task_definition = aws_ecs_task_definition.counted[1].arn
 }
 resource "aws_ecs_service" "keyed" {
-  task_definition = aws_ecs_task_definition.app["x"].arn
+  task_definition = aws_ecs_task_definition.keyed["x"].arn
+}
+resource "aws_ecs_service" "family" {
+  task_definition = aws_ecs_task_definition.app.family
+}
+resource "aws_ecs_service" "local_conditional_unknown" {
+  task_definition = local.td
+}
+resource "aws_ecs_service" "local_conditional_known" {
+  task_definition = local.on
+}
+resource "aws_ecs_service" "unknown_count" {
+  task_definition = aws_ecs_task_definition.unknown[0].arn
 }
 resource "aws_ecs_service" "one" {
   task_definition = one(aws_ecs_task_definition.app[*].arn)
@@ -87,6 +112,7 @@ resource "aws_ecs_service" "missing" {
 		got[s.Name] = len(s.TaskDefinitions) == 1
 	}
 	want := map[string]bool{"plain": true, "indexed": true, "keyed": true, "one": true, "template": true,
+		"family": true, "local_conditional_known": true, "local_conditional_unknown": false, "unknown_count": false,
 		"mixed": false, "variable": false, "module": false, "missing": false}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("resolved (-want +got):\n%s", diff)
@@ -175,8 +201,8 @@ func FuzzContainerDefinitions(f *testing.F) {
 		if e, diags := hclsyntax.ParseExpression([]byte(`[{ name = "a", portMappings = [] }]`), "locals.tf", hcl.InitialPos); !diags.HasErrors() {
 			locals["c"] = e
 		}
-		m.eval = hcleval.New(locals, ".", nil)
-		n, serr := m.decodeJSON(attrs["x"].Expr, attrs["x"].Expr.Range(), 0)
+		m.eval = hcleval.New(locals, hcleval.Functions("."), hcleval.Paths{Module: ".", Root: ".", Cwd: "."}, m)
+		n, serr := m.decodeJSON(&Resource{}, attrs["x"].Expr, attrs["x"].Expr.Range(), 0)
 		if serr != nil {
 			checkRange(t, src, serr.Range)
 			return

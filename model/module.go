@@ -9,12 +9,14 @@ package model
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
@@ -40,9 +42,22 @@ type Module struct {
 	dynamic   map[*Resource]map[string]bool
 	eval      *hcleval.Evaluator
 	values    map[hcl.Expression]cty.Value
-	taskDefs  map[*Resource]*TaskDefinition
-	indexes   map[referrerKey]referrerIndex
-	routes    *routeIndex
+	raws      map[hcl.Expression]cty.Value
+	// refValues caches what references to a resource see, by address and attributes.
+	refValues map[string]cty.Value
+
+	// blocks are the module's resource blocks by address, in source order in order.
+	blocks map[string]*resourceBlock
+	order  []*resourceBlock
+	// unknownTypes are the resource types with a block whose count or for_each is not
+	// known: instances the model cannot see may exist.
+	unknownTypes map[string]bool
+
+	variables    func(name string, ref hcl.Expression) cty.Value
+	nullDefaults map[string]bool
+	taskDefs     map[*Resource]*TaskDefinition
+	indexes      map[referrerKey]referrerIndex
+	routes       *routeIndex
 }
 
 // Resource is one instance of a resource block.
@@ -53,6 +68,8 @@ type Resource struct {
 	// OpenBrace is the range of the block's "{" in native syntax (zero in JSON), after
 	// which a fix can insert a missing attribute.
 	OpenBrace hcl.Range
+	// scope holds the instance's count or each.
+	scope scope
 }
 
 // Address is the resource's type.name.
@@ -70,7 +87,7 @@ func (r *Resource) Blocks(typ string) []*hclext.Block {
 
 // Build reads the module runner is checking.
 func Build(runner tflint.Runner) (*Module, error) {
-	files, err := readFiles(runner)
+	files, index, err := readFiles(runner)
 	if err != nil {
 		return nil, err
 	}
@@ -81,8 +98,14 @@ func Build(runner tflint.Runner) (*Module, error) {
 	sort.Strings(names)
 
 	m := newModule()
+	m.variables = variableSource(runner)
+	for _, b := range index.Blocks {
+		if b.Type == "variable" && isNullLiteral(b.Body.Attributes["default"]) {
+			m.nullDefaults[b.Labels[0]] = true
+		}
+	}
 	locals := map[string]hcl.Expression{}
-	var resources, providers []*hcl.Block
+	var providers []*hcl.Block
 	moduleDir := "."
 	for _, name := range names {
 		moduleDir = filepath.Dir(name)
@@ -96,7 +119,9 @@ func Build(runner tflint.Runner) (*Module, error) {
 				}
 			case "resource":
 				if watchedTypes[b.Labels[0]] != nil {
-					resources = append(resources, b)
+					rb := &resourceBlock{typ: b.Labels[0], name: b.Labels[1], block: b}
+					m.blocks[rb.typ+"."+rb.name] = rb
+					m.order = append(m.order, rb)
 				}
 			case "provider":
 				if b.Labels[0] == "aws" {
@@ -105,12 +130,17 @@ func Build(runner tflint.Runner) (*Module, error) {
 			}
 		}
 	}
-	m.eval = hcleval.New(locals, moduleDir, variableSource(runner))
+	paths, baseDir := modulePaths(runner, moduleDir)
+	m.eval = hcleval.New(locals, hcleval.Functions(baseDir), paths, m)
 
-	for _, b := range resources {
-		for _, r := range m.expandResource(b.Labels[0], b.Labels[1], b) {
+	for _, rb := range m.order {
+		m.expand(rb)
+		for _, r := range rb.instances {
 			m.byAddress[r.Address()] = append(m.byAddress[r.Address()], r)
 			m.byType[r.Type] = append(m.byType[r.Type], r)
+		}
+		if rb.unknown {
+			m.unknownTypes[rb.typ] = true
 		}
 	}
 	for _, t := range TargetGroupTypes {
@@ -131,21 +161,79 @@ func Build(runner tflint.Runner) (*Module, error) {
 	return m, nil
 }
 
+// isNullLiteral reports whether attr is written as null.
+func isNullLiteral(attr *hclext.Attribute) bool {
+	if attr == nil {
+		return false
+	}
+	lit, ok := attr.Expr.(*hclsyntax.LiteralValueExpr)
+	return ok && lit.Val.IsNull()
+}
+
+// modulePaths returns path.module, path.root and path.cwd of the module in moduleDir
+// as Terraform gives them, and the absolute directory relative file paths resolve
+// against. Terraform runs in the root module's directory; tflint names files relative
+// to the directory it was started in (which --chdir, --recursive and the language
+// server make different from the root module's), and the plugin's own working directory
+// may be either, so every path is worked out from tflint's original directory.
+func modulePaths(runner tflint.Runner, moduleDir string) (hcleval.Paths, string) {
+	originalwd, err := runner.GetOriginalwd()
+	if err != nil {
+		originalwd, _ = os.Getwd()
+	}
+	rootDir := moduleDir
+	if path, err := runner.GetModulePath(); err == nil && !path.IsRoot() {
+		rootDir = rootModuleDir(runner, moduleDir)
+	}
+	baseDir := rootDir
+	if !filepath.IsAbs(baseDir) {
+		baseDir = filepath.Join(originalwd, rootDir)
+	}
+	module, err := filepath.Rel(rootDir, moduleDir)
+	if err != nil {
+		module = moduleDir
+	}
+	return hcleval.Paths{Module: filepath.ToSlash(module), Root: ".", Cwd: filepath.ToSlash(baseDir)}, baseDir
+}
+
+// rootModuleDir returns the directory of the root module's files, for a called module.
+func rootModuleDir(runner tflint.Runner, fallback string) string {
+	content, err := runner.GetModuleContent(anyBlockSchema, &tflint.GetModuleContentOption{
+		ModuleCtx: tflint.RootModuleCtxType, ExpandMode: tflint.ExpandModeNone,
+	})
+	if err != nil {
+		return fallback
+	}
+	for _, b := range content.Blocks {
+		return filepath.Dir(b.DefRange.Filename)
+	}
+	return fallback
+}
+
+// anyBlockSchema matches the top-level blocks a module is made of, without content.
+var anyBlockSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+	{Type: "terraform"}, {Type: "provider", LabelNames: []string{"name"}},
+	{Type: "variable", LabelNames: []string{"name"}}, {Type: "output", LabelNames: []string{"name"}},
+	{Type: "locals"}, {Type: "module", LabelNames: []string{"name"}},
+	{Type: "resource", LabelNames: []string{"type", "name"}}, {Type: "data", LabelNames: []string{"type", "name"}},
+}}
+
 // indexSchema finds which files hold locals and resources, without their content.
 var indexSchema = &hclext.BodySchema{
 	Blocks: []hclext.BlockSchema{
 		{Type: "locals"},
 		{Type: "resource", LabelNames: []string{"type", "name"}},
 		{Type: "provider", LabelNames: []string{"name"}},
+		{Type: "variable", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "default"}}}},
 	},
 }
 
 // readFiles fetches and parses, in parallel, the files of the module that hold locals, an
 // aws provider or a watched resource; the others cannot matter to any rule.
-func readFiles(runner tflint.Runner) (map[string]*hcl.File, error) {
+func readFiles(runner tflint.Runner) (map[string]*hcl.File, *hclext.BodyContent, error) {
 	index, err := runner.GetModuleContent(indexSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
-		return nil, fmt.Errorf("listing the module's files: %w", err)
+		return nil, nil, fmt.Errorf("listing the module's files: %w", err)
 	}
 	wanted := map[string]bool{}
 	for _, b := range index.Blocks {
@@ -181,7 +269,7 @@ func readFiles(runner tflint.Runner) (map[string]*hcl.File, error) {
 		}()
 	}
 	wg.Wait()
-	return files, firstErr
+	return files, index, firstErr
 }
 
 // fileSchema picks the same blocks out of each file the model parses.
@@ -215,14 +303,20 @@ func newModule() *Module {
 		byType:    map[string][]*Resource{},
 		dynamic:   map[*Resource]map[string]bool{},
 		values:    map[hcl.Expression]cty.Value{},
-		taskDefs:  map[*Resource]*TaskDefinition{},
-		indexes:   map[referrerKey]referrerIndex{},
+		raws:      map[hcl.Expression]cty.Value{},
+		refValues: map[string]cty.Value{},
+		blocks:    map[string]*resourceBlock{},
+
+		unknownTypes: map[string]bool{},
+		nullDefaults: map[string]bool{},
+		taskDefs:     map[*Resource]*TaskDefinition{},
+		indexes:      map[referrerKey]referrerIndex{},
 	}
 }
 
 // variableSource asks tflint for input variables: only it knows the caller's arguments,
 // tfvars files and -var flags.
-func variableSource(runner tflint.Runner) hcleval.VariableSource {
+func variableSource(runner tflint.Runner) func(string, hcl.Expression) cty.Value {
 	return func(_ string, ref hcl.Expression) cty.Value {
 		var v cty.Value
 		err := runner.EvaluateExpr(ref, &v, &tflint.EvaluateExprOption{WantType: &cty.DynamicPseudoType})
@@ -244,12 +338,37 @@ func (m *Module) Missing(r *Resource, typ string) bool {
 	return len(r.Blocks(typ)) == 0 && !m.MayHaveDynamic(r, typ)
 }
 
-// Value evaluates expr in the module; unknown parts stay unknown.
+// Value evaluates expr in the module; unknown parts stay unknown, and only sensitive
+// values are marked.
 func (m *Module) Value(expr hcl.Expression) cty.Value {
 	if v, ok := m.values[expr]; ok {
 		return v
 	}
-	v := m.eval.Value(expr)
+	v := hcleval.Plain(m.raw(expr))
 	m.values[expr] = v
 	return v
+}
+
+// raw evaluates expr with the marks that say which resource a value was read from.
+func (m *Module) raw(expr hcl.Expression) cty.Value {
+	if bound, ok := expr.(*hclext.BoundExpr); ok {
+		return bound.Val
+	}
+	if v, ok := m.raws[expr]; ok {
+		return v
+	}
+	v := m.eval.Value(expr)
+	m.raws[expr] = v
+	return v
+}
+
+// MayHaveUnknown reports whether a resource of one of types may exist beyond those the
+// model sees, because a count or for_each is not known.
+func (m *Module) MayHaveUnknown(types ...string) bool {
+	for _, t := range types {
+		if m.unknownTypes[t] {
+			return true
+		}
+	}
+	return false
 }

@@ -1,69 +1,129 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/zclconf/go-cty/cty"
 )
 
-// Resolve returns the instances of the resource that attr statically references, when
-// that resource has one of types and is in this module: aws_x.name.attr, with an index
-// ([0], ["k"], [each.key], [count.index]), inside "${...}", or as
-// one(aws_x.name[*].attr). A template
-// such as "${aws_x.n.family}:${aws_x.n.revision}" resolves when every reference in it is
-// to that one resource. Anything else (variables, locals, data sources, module outputs)
-// is unresolved: nil.
-//
-// Instances of a count or for_each resource cannot be told apart, so all are returned;
-// callers use a fact only when every instance agrees on it.
+// Resolve returns the instances of the resource attr references, when that resource
+// has one of types and is in this module. The reference is read from the value, as
+// Terraform reads it: through locals, conditionals whose condition is known, splats,
+// templates and functions. The value must come from one resource only; when it names
+// one instance (aws_x.n[0], aws_x.n["k"], or any index inside a count or for_each
+// instance) only that instance is returned, otherwise all of them, and callers use a
+// fact only when every instance agrees on it. Anything else (variables, data sources,
+// module outputs, a condition that is not known) is unresolved: nil.
 func (m *Module) Resolve(attr *hclext.Attribute, types ...string) []*Resource {
 	if attr == nil {
 		return nil
 	}
-	addr, ok := referencedAddress(hcl.UnwrapExpression(attr.Expr))
+	if rs, ok := m.resolveDirect(attr.Expr, types); ok {
+		return rs
+	}
+	expr, ok := m.takenBranch(attr.Expr, 0)
 	if !ok {
 		return nil
 	}
-	rs := m.byAddress[addr]
-	if len(rs) == 0 || !slices.Contains(types, rs[0].Type) {
-		return nil
-	}
-	return rs
+	return m.resolveValue(m.raw(expr), types)
 }
 
-func referencedAddress(expr hcl.Expression) (string, bool) {
-	switch e := expr.(type) {
-	case *hclsyntax.ScopeTraversalExpr:
-		return traversalAddress(e.Traversal)
-	case *hclsyntax.TemplateWrapExpr:
-		return referencedAddress(e.Wrapped)
-	case *hclsyntax.RelativeTraversalExpr:
-		// aws_x.name[count.index].attr: the index is an expression, the rest relative.
-		return referencedAddress(e.Source)
-	case *hclsyntax.IndexExpr:
-		return referencedAddress(e.Collection)
-	case *hclsyntax.FunctionCallExpr:
-		if e.Name == "one" && len(e.Args) == 1 {
-			if splat, ok := e.Args[0].(*hclsyntax.SplatExpr); ok {
-				return referencedAddress(splat.Source)
-			}
-			return referencedAddress(e.Args[0])
-		}
-	case *hclsyntax.TemplateExpr:
-		// Every reference must be to one resource, and nothing else may be computed.
-		addr := ""
-		for _, tr := range e.Variables() {
-			a, ok := traversalAddress(tr)
-			if !ok || (addr != "" && a != addr) {
-				return "", false
-			}
-			addr = a
-		}
-		return addr, addr != ""
+// resolveDirect resolves the common form aws_x.name.attr without evaluating it: a
+// resource without count or for_each, read directly. ok is false for any other form.
+func (m *Module) resolveDirect(expr hcl.Expression, types []string) ([]*Resource, bool) {
+	if _, isBound := expr.(*hclext.BoundExpr); isBound {
+		return nil, false
 	}
-	return "", false
+	tr, isTraversal := hcl.UnwrapExpression(expr).(*hclsyntax.ScopeTraversalExpr)
+	if !isTraversal || len(tr.Traversal) != 3 {
+		return nil, false
+	}
+	addr, ok := traversalAddress(tr.Traversal)
+	if !ok {
+		return nil, false
+	}
+	rb := m.blocks[addr]
+	if rb == nil || rb.count || rb.forEach {
+		return nil, false
+	}
+	if _, isAttr := tr.Traversal[2].(hcl.TraverseAttr); !isAttr {
+		return nil, false
+	}
+	m.expand(rb)
+	if !slices.Contains(types, rb.typ) || len(rb.instances) == 0 {
+		return nil, true
+	}
+	return slices.Clone(rb.instances), true
+}
+
+// resolveValue returns the instances the marks of v name (see Resolve).
+func (m *Module) resolveValue(v cty.Value, types []string) []*Resource {
+	refs := refsOf(v)
+	if len(refs) == 0 {
+		return nil
+	}
+	first := refs[0]
+	for _, r := range refs[1:] {
+		if r.address != first.address {
+			return nil
+		}
+		if r.key != first.key {
+			first.key = "?"
+		}
+	}
+	rb := m.blocks[first.address]
+	if rb == nil || !slices.Contains(types, rb.typ) || len(rb.instances) == 0 {
+		return nil
+	}
+	if first.key != "?" {
+		for i, inst := range rb.instances {
+			if rb.instanceKey(i) == first.key {
+				return []*Resource{inst}
+			}
+		}
+	}
+	return slices.Clone(rb.instances)
+}
+
+// instanceKey writes the key of instance i as in an address: "", [0] or ["k"].
+func (rb *resourceBlock) instanceKey(i int) string {
+	switch {
+	case rb.count:
+		return fmt.Sprintf("[%d]", i)
+	case rb.forEach:
+		return fmt.Sprintf("[%q]", rb.keys[i].AsString())
+	}
+	return ""
+}
+
+// takenBranch follows expr through locals and conditionals to the expression whose
+// value it has; ok is false when a condition is not known. HCL puts the marks of both
+// branches on a conditional's result, so the marks of the whole would name resources
+// of the branch not taken too. An instance's bound value is taken as it is.
+func (m *Module) takenBranch(expr hcl.Expression, hops int) (hcl.Expression, bool) {
+	if _, ok := expr.(*hclext.BoundExpr); ok {
+		return expr, true
+	}
+	switch e := hcl.UnwrapExpression(expr).(type) {
+	case *hclsyntax.ConditionalExpr:
+		cond := m.Value(e.Condition)
+		if !cond.IsKnown() || cond.IsNull() || cond.IsMarked() || cond.Type() != cty.Bool {
+			return nil, false
+		}
+		if cond.True() {
+			return m.takenBranch(e.TrueResult, hops)
+		}
+		return m.takenBranch(e.FalseResult, hops)
+	case *hclsyntax.ScopeTraversalExpr:
+		if local, ok := m.localExpr(e.Traversal); ok && hops < maxLocalHops {
+			return m.takenBranch(local, hops+1)
+		}
+	}
+	return expr, true
 }
 
 // traversalAddress reads type.name from aws_type.name[...].attr.
@@ -99,26 +159,46 @@ func listExprs(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
 	return out, true
 }
 
-// ResolveEach resolves each element of a list attribute written as [a, b, ...]: one
-// entry per element, nil for an element that is not a static reference to one of types.
-// A splat (aws_subnet.private[*].id) gives one entry per instance. ok is false when attr
-// is written otherwise.
+// ResolveEach resolves each element of a list attribute: one entry per element, nil for
+// an element that is not a reference to one of types. ok is false when the list itself
+// is not known.
 func (m *Module) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]*Resource, ok bool) {
-	if attr != nil {
-		// aws_subnet.private[*].id: every instance of the resource.
-		if splat, isSplat := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.SplatExpr); isSplat {
-			instances := m.Resolve(&hclext.Attribute{Expr: splat.Source}, types...)
-			for _, r := range instances {
-				refs = append(refs, []*Resource{r})
+	if attr == nil {
+		return nil, false
+	}
+	if tuple, isTuple := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr); isTuple {
+		direct := true
+		for _, elem := range tuple.Exprs {
+			rs, ok := m.resolveDirect(elem, types)
+			if !ok {
+				direct = false
+				break
 			}
-			return refs, instances != nil
+			refs = append(refs, rs)
 		}
+		if direct {
+			return refs, true
+		}
+		refs = nil
 	}
-	elems, ok := listExprs(attr)
-	for _, elem := range elems {
-		refs = append(refs, m.Resolve(elem, types...))
+	expr, ok := m.takenBranch(attr.Expr, 0)
+	if !ok {
+		return nil, false
 	}
-	return refs, ok
+	v := m.raw(expr)
+	if !v.IsKnown() || v.IsNull() {
+		return nil, false
+	}
+	ty := v.Type()
+	if !(ty.IsListType() || ty.IsSetType() || ty.IsTupleType()) {
+		return nil, false
+	}
+	v, _ = v.Unmark()
+	for it := v.ElementIterator(); it.Next(); {
+		_, elem := it.Element()
+		refs = append(refs, m.resolveValue(elem, types))
+	}
+	return refs, true
 }
 
 // DependsOn returns the addresses in the resource's depends_on.
@@ -133,13 +213,33 @@ func (m *Module) DependsOn(r *Resource) []string {
 	}
 	var out []string
 	for _, elem := range tuple.Exprs {
-		if tr, ok := elem.(*hclsyntax.ScopeTraversalExpr); ok {
-			if addr, ok := traversalAddress(tr.Traversal); ok {
-				out = append(out, addr)
-			}
+		tr, ok := dependsOnTraversal(elem)
+		if !ok {
+			continue
+		}
+		if addr, ok := traversalAddress(tr); ok {
+			out = append(out, addr)
 		}
 	}
 	return out
+}
+
+// dependsOnTraversal reads one depends_on entry: a reference, or the quoted form
+// ("aws_lb_listener.front") Terraform still accepts.
+func dependsOnTraversal(expr hcl.Expression) (hcl.Traversal, bool) {
+	if tr, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok {
+		return tr.Traversal, true
+	}
+	tmpl, ok := expr.(*hclsyntax.TemplateExpr)
+	if !ok || len(tmpl.Parts) != 1 {
+		return nil, false
+	}
+	lit, ok := tmpl.Parts[0].(*hclsyntax.LiteralValueExpr)
+	if !ok || lit.Val.Type() != cty.String {
+		return nil, false
+	}
+	tr, diags := hclsyntax.ParseTraversalAbs([]byte(lit.Val.AsString()), expr.Range().Filename, expr.Range().Start)
+	return tr, !diags.HasErrors()
 }
 
 // traversalOf returns the traversal attr is written as, unwrapped.

@@ -54,7 +54,7 @@ func (m *Module) newTaskDefinition(r *Resource) *TaskDefinition {
 	}
 
 	if attr := r.Attr("container_definitions"); attr != nil {
-		td.Document, td.SyntaxError = m.decodeJSONAttr(attr)
+		td.Document, td.SyntaxError = m.decodeJSONAttr(r, attr)
 	}
 	td.EFSVolumes = m.efsVolumes(td)
 	return td
