@@ -49,7 +49,7 @@ func (m *Module) clusterOf(attr *hclext.Attribute) []*Resource {
 // false when one of the module's capacity provider resources names a cluster the model
 // cannot resolve, since it may be this one.
 func (m *Module) ClusterProviders(cluster []*Resource) (providers []*Resource, ok bool) {
-	if len(cluster) == 0 {
+	if len(cluster) == 0 || m.MayHaveUnknown(TypeClusterProviders) {
 		return nil, false
 	}
 	for _, cp := range m.byType[TypeClusterProviders] {

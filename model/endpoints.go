@@ -88,7 +88,7 @@ func literalPart(e hclsyntax.Expression) (string, bool) {
 // EndpointsIn returns the endpoints of a VPC. ok is false when some endpoint of the module
 // has a VPC or service that is not known, since it may be the one a rule looks for.
 func (m *Module) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
-	ok = true
+	ok = !m.MayHaveUnknown(TypeVPCEndpoint)
 	for _, e := range m.Endpoints {
 		if e.VPC == "" || e.Service == "" {
 			ok = false

@@ -19,7 +19,7 @@ func (m *Module) referrers(typ, attr string, targets ...string) referrerIndex {
 	if idx, ok := m.indexes[key]; ok {
 		return idx
 	}
-	idx := referrerIndex{by: map[string][]*Resource{}, complete: true}
+	idx := referrerIndex{by: map[string][]*Resource{}, complete: !m.MayHaveUnknown(typ)}
 	for _, r := range m.byType[typ] {
 		a := r.Attr(attr)
 		target := m.Resolve(a, targets...)

@@ -152,7 +152,13 @@ func Build(runner tflint.Runner) (*Module, error) {
 		m.TaskDefinitions = append(m.TaskDefinitions, td)
 	}
 	for _, r := range m.byType[TypeService] {
-		m.Services = append(m.Services, m.newService(r))
+		s := m.newService(r)
+		m.Services = append(m.Services, s)
+		if s.LaunchType == LaunchFargate {
+			for _, td := range s.TaskDefinitions {
+				td.RunOnFargate = td.NoCompatibilities()
+			}
+		}
 	}
 	for _, r := range m.byType[TypeVPCEndpoint] {
 		m.Endpoints = append(m.Endpoints, m.newEndpoint(r))

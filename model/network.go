@@ -58,7 +58,8 @@ func VPCName(key string) string {
 // complete is false when some forward target cannot be resolved, so a target group
 // with no forwarder may still have one.
 func (m *Module) Forwarders() (forwarders map[string][]string, complete bool) {
-	forwarders, complete = map[string][]string{}, true
+	forwarders = map[string][]string{}
+	complete = !m.MayHaveUnknown(ListenerTypes...) && !m.MayHaveUnknown(ListenerRuleTypes...)
 	for _, types := range [][]string{ListenerTypes, ListenerRuleTypes} {
 		for _, t := range types {
 			for _, r := range m.byType[t] {

@@ -64,6 +64,9 @@ func (m *Module) mainTable(vpc string) (string, bool) {
 	if !isRef || !strings.HasPrefix(vpcAddr, TypeVPC+".") {
 		return "", false // a default VPC, or one outside the module
 	}
+	if m.MayHaveUnknown(TypeMainRouteTableAssociation, TypeDefaultRouteTable) {
+		return "", false
+	}
 	for _, a := range m.byType[TypeMainRouteTableAssociation] {
 		key, ok := m.VPCKey(a.Attr("vpc_id"))
 		if !ok {
@@ -245,7 +248,7 @@ func (m *Module) routeResources() *routeIndex {
 	if m.routes != nil {
 		return m.routes
 	}
-	idx := &routeIndex{by: map[string][]*Resource{}, complete: true}
+	idx := &routeIndex{by: map[string][]*Resource{}, complete: !m.MayHaveUnknown(TypeRoute)}
 	for _, r := range m.byType[TypeRoute] {
 		owner, ok := m.routeTableOf(r.Attr("route_table_id"))
 		if !ok {

@@ -20,22 +20,25 @@ var (
 
 // Other resource types the model reads.
 const (
-	TypeSubnet           = "aws_subnet"
-	TypeSecurityGroup    = "aws_security_group"
-	TypeDiscoveryService = "aws_service_discovery_service"
+	TypeSubnet        = "aws_subnet"
+	TypeSecurityGroup = "aws_security_group"
+	// TypeDefaultSecurityGroup manages a VPC's default security group.
+	TypeDefaultSecurityGroup = "aws_default_security_group"
+	TypeDiscoveryService     = "aws_service_discovery_service"
 )
 
 // watchedTypes are the resource types the model reads, each with what rules need of it.
 var watchedTypes = map[string]*hclext.BodySchema{
-	TypeTaskDefinition:   taskDefinitionSchema,
-	TypeService:          serviceSchema,
-	TypeCluster:          &hclext.BodySchema{Attributes: attrs("name")},
-	TypeClusterProviders: clusterProvidersSchema,
-	TypeSubnet:           &hclext.BodySchema{Attributes: attrs("vpc_id", "map_public_ip_on_launch")},
-	TypeSecurityGroup:    securityGroupSchema,
-	TypeDiscoveryService: discoveryServiceSchema,
-	TypeVPC:              vpcSchema,
-	TypeDefaultVPC:       vpcSchema,
+	TypeTaskDefinition:       taskDefinitionSchema,
+	TypeService:              serviceSchema,
+	TypeCluster:              &hclext.BodySchema{Attributes: attrs("name")},
+	TypeClusterProviders:     clusterProvidersSchema,
+	TypeSubnet:               &hclext.BodySchema{Attributes: attrs("vpc_id", "map_public_ip_on_launch")},
+	TypeSecurityGroup:        securityGroupSchema,
+	TypeDefaultSecurityGroup: &hclext.BodySchema{Attributes: attrs("vpc_id")},
+	TypeDiscoveryService:     discoveryServiceSchema,
+	TypeVPC:                  vpcSchema,
+	TypeDefaultVPC:           vpcSchema,
 
 	TypeRouteTable:                &hclext.BodySchema{Attributes: attrs("vpc_id", "route"), Blocks: []hclext.BlockSchema{block("route", routeSchema)}},
 	TypeDefaultRouteTable:         &hclext.BodySchema{Attributes: attrs("default_route_table_id", "route"), Blocks: []hclext.BlockSchema{block("route", routeSchema)}},

@@ -115,3 +115,26 @@ func listElements(v cty.Value) []cty.Value {
 	}
 	return v.AsValueSlice()
 }
+
+// DefaultGroupMayAdmit reports whether the configuration may add ingress rules to a VPC's
+// default security group: it manages one with aws_default_security_group, or has an
+// ingress rule resource whose security group is not one of the module's own groups.
+func (m *Module) DefaultGroupMayAdmit() bool {
+	if len(m.byType[TypeDefaultSecurityGroup]) > 0 || m.MayHaveUnknown(TypeDefaultSecurityGroup) {
+		return true
+	}
+	return !m.referrers(TypeSecurityGroupRule, "security_group_id", TypeSecurityGroup).complete ||
+		!m.referrers(TypeSecurityGroupIngressRule, "security_group_id", TypeSecurityGroup).complete
+}
+
+// TakesInbound reports whether a service may receive traffic from others: it sits
+// behind a load balancer, registers in Cloud Map, or takes part in Service Connect
+// (or may, when such blocks come from a dynamic block that is not known).
+func (m *Module) TakesInbound(s *Service) bool {
+	for _, typ := range []string{"load_balancer", "service_registries", "service_connect_configuration"} {
+		if !m.Missing(s.Resource, typ) {
+			return true
+		}
+	}
+	return false
+}

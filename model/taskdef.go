@@ -36,6 +36,11 @@ type TaskDefinition struct {
 
 	// EFSVolumes are the task's EFS volume configurations.
 	EFSVolumes []EFSVolume
+
+	// RunOnFargate is true when requires_compatibilities is unset and a service whose
+	// effective launch type is FARGATE runs the task definition: Fargate's rules apply to
+	// its tasks all the same.
+	RunOnFargate bool
 }
 
 func (m *Module) newTaskDefinition(r *Resource) *TaskDefinition {
@@ -60,9 +65,22 @@ func (m *Module) newTaskDefinition(r *Resource) *TaskDefinition {
 	return td
 }
 
-// IsFargate reports whether the task definition is known to require FARGATE.
-func (td *TaskDefinition) IsFargate() bool {
+// RequiresFargate reports whether requires_compatibilities is known to list FARGATE.
+func (td *TaskDefinition) RequiresFargate() bool {
 	return td.CompatibilitiesKnown && slices.Contains(td.Compatibilities, "FARGATE")
+}
+
+// NoCompatibilities reports whether requires_compatibilities is known to be unset or
+// empty.
+func (td *TaskDefinition) NoCompatibilities() bool {
+	return td.CompatibilitiesKnown && len(td.Compatibilities) == 0
+}
+
+// IsFargate reports whether the task definition is held to Fargate's rules: its
+// requires_compatibilities lists FARGATE, or it lists nothing and a Fargate service runs
+// it.
+func (td *TaskDefinition) IsFargate() bool {
+	return td.RequiresFargate() || td.RunOnFargate
 }
 
 // SharedNamespace reports whether the containers of the task share one network

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
@@ -71,6 +74,11 @@ func (m *Module) Strings(attr *hclext.Attribute) ([]string, bool) {
 	return out, true
 }
 
+// Every presence question has three answers: set, unset (absent or null), and unknown.
+// A rule that concludes "it is missing" asks Set, which is false only when the attribute
+// is certainly unset; a rule that concludes "it is there" asks Present, which is true
+// only when it certainly is.
+
 // Set reports whether attr is present with a value that is, or may be, not null.
 func (m *Module) Set(attr *hclext.Attribute) bool {
 	if attr == nil {
@@ -78,6 +86,41 @@ func (m *Module) Set(attr *hclext.Attribute) bool {
 	}
 	v := m.Value(attr.Expr)
 	return !v.IsKnown() || !v.IsNull()
+}
+
+// Present reports whether attr is certainly set: its value is not null, or is not known
+// yet but cannot be null (a resource's attribute, a string template, a value refined as
+// not null). A value that depends on an unknown condition or variable may be null.
+func (m *Module) Present(attr *hclext.Attribute) bool {
+	if attr == nil {
+		return false
+	}
+	v := m.Value(attr.Expr)
+	if v.IsKnown() {
+		return !v.IsNull()
+	}
+	if v.Range().DefinitelyNotNull() {
+		return true
+	}
+	expr, ok := m.takenBranch(attr.Expr, 0)
+	if !ok {
+		return false
+	}
+	switch e := hcl.UnwrapExpression(expr).(type) {
+	case *hclsyntax.TemplateExpr:
+		return true
+	case *hclsyntax.ScopeTraversalExpr:
+		_, isResource := traversalAddress(e.Traversal)
+		return isResource
+	case *hclsyntax.RelativeTraversalExpr, *hclsyntax.IndexExpr:
+		for _, tr := range expr.Variables() {
+			if _, isResource := traversalAddress(tr); !isResource {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // ctyString converts a known, unmarked value to a string.

@@ -22,7 +22,7 @@ func (r *ServiceClassicELBRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			for _, lb := range svc.Blocks("load_balancer") {
-				if attr := lb.Body.Attributes["elb_name"]; attr != nil && m.Set(attr) {
+				if attr := lb.Body.Attributes["elb_name"]; m.Present(attr) {
 					e.emit("elb_name attaches a Classic Load Balancer, which cannot route to awsvpc or Fargate tasks: use an Application or Network Load Balancer target group (target_type = \"ip\") with target_group_arn", attr.Expr.Range())
 				}
 			}

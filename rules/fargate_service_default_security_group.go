@@ -18,8 +18,11 @@ func NewServiceDefaultSecurityGroupRule() *ServiceDefaultSecurityGroupRule {
 // Check runs the rule.
 func (r *ServiceDefaultSecurityGroupRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+		if m.DefaultGroupMayAdmit() {
+			return
+		}
 		for _, svc := range m.Services {
-			if svc.NetworkMode() != model.ModeAWSVPC {
+			if svc.NetworkMode() != model.ModeAWSVPC || !m.TakesInbound(svc) {
 				continue
 			}
 			for _, nc := range svc.Blocks("network_configuration") {

@@ -19,7 +19,7 @@ func (r *ServiceIAMRoleRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Module, e *emitter) {
 		for _, svc := range m.Services {
 			attr := svc.Attr("iam_role")
-			if attr == nil || !m.Set(attr) || svc.NetworkMode() != model.ModeAWSVPC {
+			if !m.Present(attr) || svc.NetworkMode() != model.ModeAWSVPC {
 				continue
 			}
 			e.emit("iam_role cannot be set on a service of awsvpc tasks: ECS registers them in load balancers with its service-linked role (AWS: \"You cannot specify an IAM role for services that require a service linked role.\"): remove iam_role", attr.Expr.Range())

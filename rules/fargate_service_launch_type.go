@@ -21,7 +21,7 @@ func (r *ServiceLaunchTypeRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Module, e *emitter) {
 		for _, svc := range m.Services {
 			strategy := svc.Blocks("capacity_provider_strategy")
-			if lt := svc.Attr("launch_type"); lt != nil && m.Set(lt) && len(strategy) > 0 {
+			if lt := svc.Attr("launch_type"); m.Present(lt) && len(strategy) > 0 {
 				e.emit("launch_type and capacity_provider_strategy cannot both be set (AWS: \"If a capacityProviderStrategy is specified, the launchType parameter must be omitted.\"): remove launch_type and let the strategy choose the capacity", lt.Expr.Range())
 			}
 
@@ -50,8 +50,12 @@ func (r *ServiceLaunchTypeRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			for _, td := range svc.TaskDefinitions {
-				if td.CompatibilitiesKnown && len(td.Compatibilities) > 0 && !td.IsFargate() {
+				if td.CompatibilitiesKnown && len(td.Compatibilities) > 0 && !td.RequiresFargate() {
 					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s does not list FARGATE in requires_compatibilities (AWS: \"Task definition does not support launch_type FARGATE.\"): add \"FARGATE\" to requires_compatibilities", td.Name)
+					break
+				}
+				if td.NoCompatibilities() && td.NetworkMode != "" && td.NetworkMode != model.ModeAWSVPC {
+					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s sets no requires_compatibilities and uses the %s network mode, so AWS rejects the service (\"Task definition does not support launch_type FARGATE.\"): set requires_compatibilities = [\"FARGATE\"] and network_mode = \"awsvpc\" in the task definition", td.Name, td.NetworkMode)
 					break
 				}
 			}

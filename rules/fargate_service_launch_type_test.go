@@ -52,12 +52,43 @@ resource "aws_ecs_service" "app" {
     capacity_provider = "FARGATE"
   }
 }`},
-		{name: "silent: compatibilities omitted", src: `
+		{name: "compatibilities omitted, bridge network mode", src: `
 resource "aws_ecs_task_definition" "app" {}
 resource "aws_ecs_service" "app" {
   task_definition = aws_ecs_task_definition.app.arn
   launch_type     = "FARGATE"
+}`, want: []string{`4:21: this service runs on Fargate, but its task definition app sets no requires_compatibilities and uses the bridge network mode`}},
+		{name: "silent: compatibilities omitted, awsvpc", src: `
+resource "aws_ecs_task_definition" "app" {
+  network_mode = "awsvpc"
+}
+resource "aws_ecs_service" "app" {
+  task_definition = aws_ecs_task_definition.app.arn
+  launch_type     = "FARGATE"
 }`},
+		{name: "silent: launch_type that may be null beside a dynamic strategy", src: `
+resource "aws_ecs_service" "app" {
+  launch_type = length(var.capacity_providers) == 0 ? "FARGATE" : null
+  dynamic "capacity_provider_strategy" {
+    for_each = var.capacity_providers
+    content {
+      capacity_provider = capacity_provider_strategy.value
+    }
+  }
+}`},
+		{name: "launch_type beside a strategy, both known", src: `
+locals {
+  providers = ["FARGATE"]
+}
+resource "aws_ecs_service" "app" {
+  launch_type = length(local.providers) == 0 ? null : "FARGATE"
+  dynamic "capacity_provider_strategy" {
+    for_each = local.providers
+    content {
+      capacity_provider = capacity_provider_strategy.value
+    }
+  }
+}`, want: []string{`6:17: launch_type and capacity_provider_strategy cannot both be set`}},
 		{name: "silent: cluster outside the module", src: `
 resource "aws_ecs_service" "app" {
   cluster = var.cluster_arn

@@ -18,6 +18,11 @@ func NewServiceSecurityGroupEgressRule() *ServiceSecurityGroupEgressRule {
 func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Module, e *emitter) {
 		for _, svc := range m.Services {
+			// On EC2 the agent pulls images and ships logs through the instance's
+			// interface, not the task's.
+			if svc.LaunchType != model.LaunchFargate {
+				continue
+			}
 			for _, nc := range svc.Blocks("network_configuration") {
 				refs, _ := m.ResolveEach(nc.Body.Attributes["security_groups"], model.TypeSecurityGroup)
 				for _, rs := range refs {

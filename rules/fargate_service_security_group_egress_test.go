@@ -5,6 +5,7 @@ import "testing"
 func TestServiceSecurityGroupEgress(t *testing.T) {
 	service := `
 resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
   network_configuration {
     subnets         = ["subnet-1"]
     security_groups = [aws_security_group.task.id]
@@ -12,6 +13,24 @@ resource "aws_ecs_service" "app" {
 }
 `
 	testRule(t, NewServiceSecurityGroupEgressRule(), []ruleCase{
+		{name: "silent: EC2 service (the instance pulls images)", src: `
+resource "aws_ecs_service" "app" {
+  launch_type = "EC2"
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.task.id]
+  }
+}
+resource "aws_security_group" "task" {}`},
+		{name: "silent: launch type not known", src: `
+resource "aws_ecs_service" "app" {
+  cluster = var.cluster
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.task.id]
+  }
+}
+resource "aws_security_group" "task" {}`},
 		{name: "no egress", src: service + `
 resource "aws_security_group" "task" {
   ingress {
@@ -19,11 +38,11 @@ resource "aws_security_group" "task" {
     to_port   = 80
     protocol  = "tcp"
   }
-}`, want: []string{`9:1: security group task of service app's tasks has no egress rule`}},
+}`, want: []string{`10:1: security group task of service app's tasks has no egress rule`}},
 		{name: "egress = [] in attribute syntax", src: service + `
 resource "aws_security_group" "task" {
   egress = []
-}`, want: []string{`9:1: security group task of service app's tasks has no egress rule`}},
+}`, want: []string{`10:1: security group task of service app's tasks has no egress rule`}},
 		{name: "silent: inline egress", src: service + `
 resource "aws_security_group" "task" {
   egress {

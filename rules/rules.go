@@ -30,6 +30,7 @@ func All() []tflint.Rule {
 		NewLogConfigurationRule(),
 		NewServiceNetworkConfigurationRule(),
 		NewServiceLaunchTypeRule(),
+		NewServiceTaskCompatibilityRule(),
 		NewServicePublicIPRule(),
 		NewServiceLimitsRule(),
 		NewServicePlatformVersionRule(),
