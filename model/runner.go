@@ -16,6 +16,7 @@ type Runner struct {
 	built   bool
 	fix     bool
 	emitted map[issueKey]bool
+	fixed   map[issueKey]bool
 }
 
 type issueKey struct {
@@ -26,7 +27,7 @@ type issueKey struct {
 // NewRunner wraps runner. fix says whether tflint runs with --fix, in which case a rule's
 // fixes change the files before the next rule runs.
 func NewRunner(runner tflint.Runner, fix bool) *Runner {
-	return &Runner{Runner: runner, fix: fix, emitted: map[issueKey]bool{}}
+	return &Runner{Runner: runner, fix: fix, emitted: map[issueKey]bool{}, fixed: map[issueKey]bool{}}
 }
 
 // Of returns the model of the module runner checks, or nil when it cannot be read; rules
@@ -62,11 +63,19 @@ func (r *Runner) EmitIssue(rule tflint.Rule, message string, rng hcl.Range) erro
 	return r.Runner.EmitIssue(rule, message, rng)
 }
 
-// EmitIssueWithFix reports a fixable finding once per rule, place and message.
+// EmitIssueWithFix reports a fixable finding once per rule, place and message. Instances
+// of a count or for_each resource share their source, so a place gets one fix: rules
+// offer fixes that are right for every instance, and applying one twice would edit text
+// that has already changed.
 func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Range, fix func(tflint.Fixer) error) error {
 	if r.seen(rule, message, rng) {
 		return nil
 	}
+	place := issueKey{rule: rule.Name(), rng: rng}
+	if r.fixed[place] {
+		return r.Runner.EmitIssue(rule, message, rng)
+	}
+	r.fixed[place] = true
 	if r.fix {
 		// The fix changes the files, so the next rule needs a fresh model.
 		r.built = false

@@ -5,9 +5,11 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
 // AwsvpcHostPortRule flags a hostPort that differs from its containerPort in an awsvpc
@@ -34,25 +36,47 @@ func (r *AwsvpcHostPortRule) Check(runner tflint.Runner) error {
 					if !hostKnown || !portKnown || host == 0 || host == cport {
 						continue
 					}
-					rng := pm.Get("hostPort").Range
-					e.emitWithFix(fmt.Sprintf("hostPort %d must equal containerPort %d or be omitted: in %s network mode each container port is exposed on the same port of the task's network interface", host, cport, td.NetworkMode),
-						rng, replaceLiteral(rng, td.Attr("container_definitions").Expr.Range(), strconv.FormatInt(host, 10), strconv.FormatInt(cport, 10)))
+					message := fmt.Sprintf("hostPort %d must equal containerPort %d or be omitted: in %s network mode each container port is exposed on the same port of the task's network interface", host, cport, td.NetworkMode)
+					if fix := hostPortFix(td, pm); fix != nil {
+						e.emitWithFix(message, pm.Get("hostPort").Range, fix)
+					} else {
+						e.emit(message, pm.Get("hostPort").Range)
+					}
 				}
 			}
 		}
 	})
 }
 
-// replaceLiteral returns a fix that replaces the text at rng with to, when that text is
-// exactly from and is written inside within: a number in this attribute's jsonencode(...)
-// or JSON text, not an expression (a variable, a local shared with others) whose value
-// happens to be from.
-func replaceLiteral(rng, within hcl.Range, from, to string) func(tflint.Fixer) error {
+// hostPortFix returns a fix that writes the port mapping's containerPort where its
+// hostPort is written, or nil when no single edit is right.
+//
+// The fix copies containerPort's source text, not its value, so the one edit is right for
+// every count or for_each instance of the task definition whatever port each has: a
+// number written in the mapping, or an expression (each.value.port, local.port) when the
+// mapping is written in jsonencode(...), where that expression means the same thing next
+// to hostPort. Both must be written in the mapping itself, inside container_definitions.
+func hostPortFix(td *model.TaskDefinition, pm *tree.Node) func(tflint.Fixer) error {
+	attr := td.Attr("container_definitions")
+	hostRange, portRange := pm.Get("hostPort").Range, pm.Get("containerPort").Range
+	if !within(hostRange, pm.Range) || !within(portRange, pm.Range) || !within(pm.Range, attr.Expr.Range()) || hostRange == portRange {
+		return nil
+	}
+	call, isCall := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.FunctionCallExpr)
+	inJSONEncode := isCall && call.Name == "jsonencode"
 	return func(f tflint.Fixer) error {
-		inside := rng.Filename == within.Filename && rng.Start.Byte >= within.Start.Byte && rng.End.Byte <= within.End.Byte
-		if !inside || string(f.TextAt(rng).Bytes) != from {
+		port := string(f.TextAt(portRange).Bytes)
+		if _, err := strconv.ParseInt(port, 10, 64); err != nil && !inJSONEncode {
+			return tflint.ErrFixNotSupported // an interpolation inside JSON text
+		}
+		if _, err := strconv.ParseInt(string(f.TextAt(hostRange).Bytes), 10, 64); err != nil && !inJSONEncode {
 			return tflint.ErrFixNotSupported
 		}
-		return f.ReplaceText(rng, to)
+		return f.ReplaceText(hostRange, port)
 	}
+}
+
+// within reports whether inner lies inside outer in the same file.
+func within(inner, outer hcl.Range) bool {
+	return inner.Filename == outer.Filename && inner.Start.Byte >= outer.Start.Byte && inner.End.Byte <= outer.End.Byte
 }

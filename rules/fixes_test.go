@@ -82,6 +82,46 @@ resource "aws_lb_target_group" "app" {
   container_definitions = jsonencode([{ name = "a", portMappings = [{ containerPort = 80, hostPort = 80 }] }])
 }
 `},
+		{name: "hostPort in for_each instances with different ports: the expression is copied", rule: NewAwsvpcHostPortRule(), src: `resource "aws_ecs_task_definition" "app" {
+  for_each              = { web = 80, api = 8000 }
+  network_mode          = "awsvpc"
+  container_definitions = jsonencode([{ name = each.key, portMappings = [{ containerPort = each.value, hostPort = 8080 }] }])
+}
+`, want: `resource "aws_ecs_task_definition" "app" {
+  for_each              = { web = 80, api = 8000 }
+  network_mode          = "awsvpc"
+  container_definitions = jsonencode([{ name = each.key, portMappings = [{ containerPort = each.value, hostPort = each.value }] }])
+}
+`},
+		{name: "hostPort in count instances", rule: NewAwsvpcHostPortRule(), src: `resource "aws_ecs_task_definition" "app" {
+  count                 = 2
+  network_mode          = "awsvpc"
+  container_definitions = jsonencode([{ name = "a${count.index}", portMappings = [{ containerPort = 80 + count.index, hostPort = 8080 + count.index }] }])
+}
+`, want: `resource "aws_ecs_task_definition" "app" {
+  count                 = 2
+  network_mode          = "awsvpc"
+  container_definitions = jsonencode([{ name = "a${count.index}", portMappings = [{ containerPort = 80 + count.index, hostPort = 80 + count.index }] }])
+}
+`},
+		{name: "containerPort from a local: reported without a fix", rule: NewAwsvpcHostPortRule(), src: `locals {
+  port = 80
+}
+resource "aws_ecs_task_definition" "app" {
+  network_mode          = "awsvpc"
+  container_definitions = jsonencode([{ name = "a", portMappings = [{ containerPort = local.port, hostPort = 8080 }] }])
+}
+`},
+		{name: "hostPort in a JSON heredoc with an interpolated containerPort is not rewritten", rule: NewAwsvpcHostPortRule(), src: `locals {
+  port = 80
+}
+resource "aws_ecs_task_definition" "app" {
+  network_mode          = "awsvpc"
+  container_definitions = <<EOT
+[{"name": "a", "portMappings": [{"containerPort": ${local.port}, "hostPort": 8080}]}]
+EOT
+}
+`},
 		{name: "hostPort from a local is not rewritten", rule: NewAwsvpcHostPortRule(), src: `locals {
   port = 8080
 }
