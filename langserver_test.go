@@ -36,15 +36,14 @@ func TestLanguageServer(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() {
-		_ = stdin.Close()
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-	}()
-
 	lsp := &lspClient{in: stdin, out: bufio.NewReader(stdout)}
+	defer lsp.shutdown(t, cmd)
+
 	uri, rootURI := fileURI(mainTF), fileURI(dir)
 	lsp.send(t, 1, "initialize", map[string]any{"processId": os.Getpid(), "rootUri": rootURI, "capabilities": map[string]any{}})
+	if _, err := lsp.waitForResponse(1, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
 	lsp.send(t, 0, "initialized", map[string]any{})
 	lsp.send(t, 0, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 		"uri": uri, "languageId": "terraform", "version": 1, "text": string(text),
@@ -175,4 +174,99 @@ func fileURI(path string) string {
 		p = "/" + p
 	}
 	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// waitForResponse reads messages until the response to request id arrives.
+func (c *lspClient) waitForResponse(id int, timeout time.Duration) (json.RawMessage, error) {
+	done := make(chan error, 1)
+	var result json.RawMessage
+	go func() {
+		for {
+			body, err := c.read()
+			if err != nil {
+				done <- err
+				return
+			}
+			var msg struct {
+				ID     *int
+				Result json.RawMessage
+				Method string
+			}
+			if json.Unmarshal(body, &msg) == nil && msg.ID != nil && *msg.ID == id && msg.Method == "" {
+				result = msg.Result
+				done <- nil
+				return
+			}
+		}
+	}()
+	select {
+	case err := <-done:
+		return result, err
+	case <-time.After(timeout):
+		return nil, fmt.Errorf("no response to request %d within %s", id, timeout)
+	}
+}
+
+// shutdown ends the session as an editor does (shutdown, then exit) and checks that the
+// server and the plugin processes it started are gone.
+func (c *lspClient) shutdown(t *testing.T, cmd *exec.Cmd) {
+	t.Helper()
+	plugins := childProcesses(cmd.Process.Pid)
+	c.send(t, 9999, "shutdown", nil)
+	if _, err := c.waitForResponse(9999, 30*time.Second); err != nil {
+		t.Error(err)
+	}
+	c.send(t, 0, "exit", nil)
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case <-exited:
+	case <-time.After(30 * time.Second):
+		t.Error("the language server did not exit after shutdown and exit")
+		_ = cmd.Process.Kill()
+		<-exited
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for _, pid := range plugins {
+		for processAlive(pid) && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if processAlive(pid) {
+			t.Errorf("plugin process %d still runs after the language server exited", pid)
+			if p, err := os.FindProcess(pid); err == nil {
+				_ = p.Kill()
+			}
+		}
+	}
+}
+
+// childProcesses lists the processes whose parent is pid (Linux; elsewhere none).
+func childProcesses(pid int) []int {
+	entries, _ := os.ReadDir("/proc")
+	var out []int
+	for _, e := range entries {
+		child, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		status, err := os.ReadFile(filepath.Join("/proc", e.Name(), "status"))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if v, ok := strings.CutPrefix(line, "PPid:"); ok && strings.TrimSpace(v) == strconv.Itoa(pid) {
+				out = append(out, child)
+			}
+		}
+	}
+	return out
+}
+
+// processAlive reports whether pid runs and is not a zombie (Linux; elsewhere false).
+func processAlive(pid int) bool {
+	status, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
+	if err != nil {
+		return false
+	}
+	return !strings.Contains(string(status), "State:\tZ")
 }
