@@ -8,6 +8,7 @@ const (
 	TypeService          = "aws_ecs_service"
 	TypeCluster          = "aws_ecs_cluster"
 	TypeClusterProviders = "aws_ecs_cluster_capacity_providers"
+	TypeCapacityProvider = "aws_ecs_capacity_provider"
 )
 
 // TargetGroupTypes, ListenerTypes and ListenerRuleTypes list each resource under its
@@ -33,6 +34,7 @@ var watchedTypes = map[string]*hclext.BodySchema{
 	TypeService:              serviceSchema,
 	TypeCluster:              &hclext.BodySchema{Attributes: attrs("name")},
 	TypeClusterProviders:     clusterProvidersSchema,
+	TypeCapacityProvider:     &hclext.BodySchema{Attributes: attrs("name")},
 	TypeSubnet:               &hclext.BodySchema{Attributes: attrs("vpc_id", "map_public_ip_on_launch")},
 	TypeSecurityGroup:        securityGroupSchema,
 	TypeDefaultSecurityGroup: &hclext.BodySchema{Attributes: attrs("vpc_id")},
