@@ -53,3 +53,8 @@ func Plain(v cty.Value) cty.Value {
 	}
 	return unmarked.MarkWithPaths(kept)
 }
+
+// SensitiveMark reports whether mark is tflint's sensitive or ephemeral mark.
+func SensitiveMark(mark any) bool {
+	return mark == marks.Sensitive || mark == marks.Ephemeral
+}

@@ -22,7 +22,7 @@ func IsFargateProvider(name string) bool {
 // clusterOf resolves a reference to an ECS cluster: aws_ecs_cluster.x.id, .arn or
 // .name, or a literal name or ARN matching one cluster of the module. It returns nil when
 // the cluster is not in this module or cannot be told.
-func (m *Module) clusterOf(attr *hclext.Attribute) []*Resource {
+func (m *Config) clusterOf(attr *hclext.Attribute) []*Resource {
 	if rs := m.Resolve(attr, TypeCluster); rs != nil {
 		return rs
 	}
@@ -48,7 +48,7 @@ func (m *Module) clusterOf(attr *hclext.Attribute) []*Resource {
 // ClusterProviders returns the aws_ecs_cluster_capacity_providers of a cluster. ok is
 // false when one of the module's capacity provider resources names a cluster the model
 // cannot resolve, since it may be this one.
-func (m *Module) ClusterProviders(cluster []*Resource) (providers []*Resource, ok bool) {
+func (m *Config) ClusterProviders(cluster []*Resource) (providers []*Resource, ok bool) {
 	if len(cluster) == 0 || m.MayHaveUnknown(TypeClusterProviders) {
 		return nil, false
 	}
@@ -66,7 +66,7 @@ func (m *Module) ClusterProviders(cluster []*Resource) (providers []*Resource, o
 
 // strategyLaunchType reads a capacity provider strategy: FARGATE when any provider is
 // Fargate's, EC2 when all are known and none is, "" otherwise.
-func (m *Module) strategyLaunchType(blocks []*hclext.Block) string {
+func (m *Config) strategyLaunchType(blocks []*hclext.Block) string {
 	allKnown := true
 	for _, b := range blocks {
 		name, ok := m.String(b.Body.Attributes["capacity_provider"])
@@ -87,7 +87,7 @@ func (m *Module) strategyLaunchType(blocks []*hclext.Block) string {
 // launchType works out the effective launch type of a service: launch_type; else its
 // capacity provider strategy; else the default strategy of its cluster; else EC2 when the
 // cluster is in the module and has no default strategy. It is "" when unknown.
-func (m *Module) launchType(s *Service) string {
+func (m *Config) launchType(s *Service) string {
 	if attr := s.Attr("launch_type"); attr != nil && m.Set(attr) {
 		v, _ := m.String(attr)
 		return v
@@ -122,7 +122,7 @@ func (m *Module) launchType(s *Service) string {
 
 // ClusterHasProvider reports whether the cluster's capacity providers are known to
 // include name (true), known not to (false), or cannot be told (ok false).
-func (m *Module) ClusterHasProvider(cluster []*Resource, name string) (has, ok bool) {
+func (m *Config) ClusterHasProvider(cluster []*Resource, name string) (has, ok bool) {
 	providers, ok := m.ClusterProviders(cluster)
 	if !ok || len(providers) == 0 {
 		return false, false

@@ -27,48 +27,104 @@ const maxLocalHops = 8
 // r is the resource instance the attribute belongs to: jsonencode's argument is
 // evaluated in its scope (count.index, each), so that one unknown part of the document
 // stays one unknown node.
-func (m *Module) decodeJSONAttr(r *Resource, attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
+func (m *Config) decodeJSONAttr(r *Resource, attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
 	return m.decodeJSON(r, attr.Expr, attr.Expr.Range(), 0)
 }
 
-func (m *Module) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hops int) (*tree.Node, *tree.SyntaxError) {
-	_, isBound := expr.(*hclext.BoundExpr)
+func (m *Config) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hops int) (*tree.Node, *tree.SyntaxError) {
+	_, isBound := boundOf(expr)
 	syntax := hcl.UnwrapExpression(expr)
 
 	if call, ok := syntax.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !call.ExpandFinal {
 		var n *tree.Node
-		if isBound {
-			n = tree.FromValue(hcleval.Plain(m.eval.ValueIn(call.Args[0], r.scope)), rng)
-		} else {
-			n = tree.FromValue(m.Value(call.Args[0]), rng)
-		}
+		n = tree.FromMarkedValue(m.rawIn(r, call.Args[0]), rng, placer)
 		if n.Kind != tree.Unknown {
-			m.overlay(n, call.Args[0], 0)
+			m.overlay(r, n, call.Args[0], 0)
 		}
 		return n, nil
 	}
 
 	if tmpl, ok := syntax.(*hclsyntax.TemplateExpr); ok {
-		if text, at, ok := m.templateText(tmpl); ok {
+		if text, at, ok := m.templateText(r, tmpl); ok {
 			return tree.ParseJSON(text, at)
 		}
 	}
 
 	if tr, ok := syntax.(*hclsyntax.ScopeTraversalExpr); ok && !isBound && hops < maxLocalHops {
-		if local, ok := m.localExpr(tr.Traversal); ok {
+		if local, ok := m.localExpr(r.mod, tr.Traversal); ok {
 			return m.decodeJSON(r, local, local.Range(), hops+1)
 		}
 	}
 
-	v := m.Value(expr)
+	raw := m.raw(expr)
+	if !isBound {
+		raw = m.rawIn(r, expr)
+	}
+	v := hcleval.Plain(raw)
 	if !v.IsKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
 		return tree.NewUnknown(rng), nil
 	}
-	return tree.ParseJSON(v.AsString(), tree.Fixed(rng))
+	n, serr := tree.ParseJSON(v.AsString(), tree.Fixed(rng))
+	if serr == nil {
+		placeLeaves(n, raw)
+	}
+	return n, serr
 }
 
-// localExpr returns the expression of local.NAME when tr is exactly that.
-func (m *Module) localExpr(tr hcl.Traversal) (hcl.Expression, bool) {
+// placeLeaves places the numbers and strings of a document rendered from a marked
+// string (templatefile with a module's variables, say) where the user wrote them: at the
+// one origin among the string's marks that says exactly that value.
+func placeLeaves(n *tree.Node, rendered cty.Value) {
+	origins := map[string][]hcl.Range{}
+	for mark := range rendered.Marks() {
+		if o, ok := mark.(origin); ok {
+			origins[o.text] = append(origins[o.text], o.rng)
+		}
+	}
+	if len(origins) == 0 {
+		return
+	}
+	var walk func(*tree.Node)
+	walk = func(n *tree.Node) {
+		if n.Kind == tree.Number || n.Kind == tree.String {
+			if at := origins[n.Text]; len(at) == 1 {
+				n.Range, n.Exact = at[0], true
+			}
+		}
+		for _, it := range n.Items {
+			walk(it)
+		}
+		for _, mem := range n.Members {
+			walk(mem.Value)
+			if mem.Value.Exact {
+				mem.KeyRange = mem.Value.Range
+			}
+		}
+	}
+	walk(n)
+}
+
+// valueIn evaluates expr, written in resource instance r, in r's module and scope.
+func (m *Config) valueIn(r *Resource, expr hcl.Expression) cty.Value {
+	if r.mod == nil || (r.mod == m.root && len(r.scope) == 0) {
+		return m.Value(expr)
+	}
+	return hcleval.Plain(r.mod.eval.ValueIn(expr, r.scope))
+}
+
+// rawIn is valueIn with every mark kept.
+func (m *Config) rawIn(r *Resource, expr hcl.Expression) cty.Value {
+	if r.mod == nil || (r.mod == m.root && len(r.scope) == 0) {
+		return m.raw(expr)
+	}
+	return r.mod.eval.ValueIn(expr, r.scope)
+}
+
+// localExpr returns the expression of local.NAME in mod when tr is exactly that.
+func (m *Config) localExpr(mod *module, tr hcl.Traversal) (hcl.Expression, bool) {
+	if mod == nil {
+		return nil, false
+	}
 	if len(tr) != 2 || tr.RootName() != "local" {
 		return nil, false
 	}
@@ -76,13 +132,13 @@ func (m *Module) localExpr(tr hcl.Traversal) (hcl.Expression, bool) {
 	if !ok {
 		return nil, false
 	}
-	return m.eval.Local(attr.Name)
+	return mod.eval.Local(attr.Name)
 }
 
 // templateText returns the text of a template (a quoted string or heredoc) whose parts
 // can all be known, with a locator that maps the text back to the source: literal parts
 // written verbatim map character by character, everything else to its own range.
-func (m *Module) templateText(tmpl *hclsyntax.TemplateExpr) (string, tree.Locator, bool) {
+func (m *Config) templateText(r *Resource, tmpl *hclsyntax.TemplateExpr) (string, tree.Locator, bool) {
 	var text strings.Builder
 	at := &pieces{}
 	for _, part := range tmpl.Parts {
@@ -90,7 +146,7 @@ func (m *Module) templateText(tmpl *hclsyntax.TemplateExpr) (string, tree.Locato
 		if lit, ok := part.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
 			s = lit.Val.AsString()
 		} else {
-			v := m.Value(part)
+			v := m.valueIn(r, part)
 			if !v.IsWhollyKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
 				return "", nil, false
 			}
@@ -159,37 +215,43 @@ func (p *pieces) index(off int) int {
 
 // overlay moves the ranges of n to where its parts are written in expr, the argument of
 // jsonencode: object keys and values, tuple elements, and through locals.
-func (m *Module) overlay(n *tree.Node, expr hcl.Expression, hops int) {
+func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops int) {
 	expr = hcl.UnwrapExpression(expr)
 	switch e := expr.(type) {
 	case *hclsyntax.ObjectConsExpr:
 		if n.Kind != tree.Object {
 			return
 		}
-		n.Range = e.Range()
+		if !n.Exact {
+			n.Range = e.Range()
+		}
 		for _, item := range e.Items {
 			key := hcl.ExprAsKeyword(item.KeyExpr)
 			if key == "" {
-				if v := m.Value(item.KeyExpr); v.IsKnown() && !v.IsMarked() && v.Type() == cty.String {
+				if v := m.valueIn(r, item.KeyExpr); v.IsKnown() && !v.IsMarked() && v.Type() == cty.String {
 					key = v.AsString()
 				}
 			}
 			if mem := n.Member(key); key != "" && mem != nil {
-				mem.KeyRange = item.KeyExpr.Range()
-				m.overlay(mem.Value, item.ValueExpr, hops)
+				if !mem.Value.Exact {
+					mem.KeyRange = item.KeyExpr.Range()
+				}
+				m.overlay(r, mem.Value, item.ValueExpr, hops)
 			}
 		}
 	case *hclsyntax.TupleConsExpr:
 		if n.Kind != tree.Array || len(n.Items) != len(e.Exprs) {
 			return
 		}
-		n.Range = e.Range()
+		if !n.Exact {
+			n.Range = e.Range()
+		}
 		for i, item := range e.Exprs {
-			m.overlay(n.Items[i], item, hops)
+			m.overlay(r, n.Items[i], item, hops)
 		}
 	case *hclsyntax.ScopeTraversalExpr:
-		if local, ok := m.localExpr(e.Traversal); ok && hops < maxLocalHops {
-			m.overlay(n, local, hops+1)
+		if local, ok := m.localExpr(r.mod, e.Traversal); ok && hops < maxLocalHops {
+			m.overlay(r, n, local, hops+1)
 			return
 		}
 		place(n, e.Range())
@@ -200,12 +262,16 @@ func (m *Module) overlay(n *tree.Node, expr hcl.Expression, hops int) {
 
 // place puts a node and everything under it at rng.
 func place(n *tree.Node, rng hcl.Range) {
-	n.Range = rng
+	if !n.Exact {
+		n.Range = rng
+	}
 	for _, it := range n.Items {
 		place(it, rng)
 	}
 	for _, mem := range n.Members {
-		mem.KeyRange = rng
+		if !mem.Value.Exact {
+			mem.KeyRange = rng
+		}
 		place(mem.Value, rng)
 	}
 }

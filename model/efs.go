@@ -15,7 +15,7 @@ type EFSVolume struct {
 }
 
 // efsVolumes reads the EFS volumes of a task definition.
-func (m *Module) efsVolumes(td *TaskDefinition) []EFSVolume {
+func (m *Config) efsVolumes(td *TaskDefinition) []EFSVolume {
 	var out []EFSVolume
 	for _, v := range td.Blocks("volume") {
 		name, ok := m.String(v.Body.Attributes["name"])

@@ -33,7 +33,7 @@ type Endpoint struct {
 	VPC string
 }
 
-func (m *Module) newEndpoint(r *Resource) *Endpoint {
+func (m *Config) newEndpoint(r *Resource) *Endpoint {
 	e := &Endpoint{Resource: r}
 	e.Region, e.Service = m.endpointService(r.Attr("service_name"))
 	e.Type = EndpointGateway
@@ -53,7 +53,7 @@ func (m *Module) newEndpoint(r *Resource) *Endpoint {
 // endpointService reads com.amazonaws.<region>.<service>. When the region part is not
 // known ("com.amazonaws.${var.region}.ecr.dkr"), the service still is, from the literal
 // text after the interpolation.
-func (m *Module) endpointService(attr *hclext.Attribute) (region, service string) {
+func (m *Config) endpointService(attr *hclext.Attribute) (region, service string) {
 	if name, ok := m.String(attr); ok {
 		rest, found := strings.CutPrefix(name, "com.amazonaws.")
 		if !found {
@@ -87,7 +87,7 @@ func literalPart(e hclsyntax.Expression) (string, bool) {
 
 // EndpointsIn returns the endpoints of a VPC. ok is false when some endpoint of the module
 // has a VPC or service that is not known, since it may be the one a rule looks for.
-func (m *Module) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
+func (m *Config) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
 	ok = !m.MayHaveUnknown(TypeVPCEndpoint)
 	for _, e := range m.Endpoints {
 		if e.VPC == "" || e.Service == "" {
@@ -104,7 +104,7 @@ func (m *Module) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
 // EndpointRouteTables returns the route tables a Gateway endpoint is associated with,
 // through route_table_ids and aws_vpc_endpoint_route_table_association. ok is false when
 // one of them cannot be resolved.
-func (m *Module) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
+func (m *Config) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 	ok = true
 	if attr := e.Attr("route_table_ids"); attr != nil && m.Set(attr) {
 		elems, isList := listExprs(attr)
@@ -134,7 +134,7 @@ func (m *Module) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 
 // HasAssociation reports whether an association resource of type typ names endpoint e
 // (true), none does (false), or one names an endpoint that cannot be resolved (ok false).
-func (m *Module) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
+func (m *Config) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
 	idx := m.referrers(typ, "vpc_endpoint_id", TypeVPCEndpoint)
 	if len(idx.by[e.Address()]) > 0 {
 		return true, true
@@ -145,7 +145,7 @@ func (m *Module) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
 // routeTableOf names the route table a route_table_id designates: a route table of the
 // module, or the main route table of a VPC of the module (main_route_table_id,
 // default_route_table_id).
-func (m *Module) routeTableOf(attr *hclext.Attribute) (string, bool) {
+func (m *Config) routeTableOf(attr *hclext.Attribute) (string, bool) {
 	if rt := m.Resolve(attr, TypeRouteTable, TypeDefaultRouteTable); rt != nil {
 		return rt[0].Address(), true
 	}

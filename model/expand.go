@@ -63,10 +63,68 @@ var (
 	}
 )
 
+// iteration is what a block's count or for_each gives: one scope and key per instance.
+type iteration struct {
+	scopes []scope
+	keys   []cty.Value
+	// count and forEach say which meta-argument the block has; unknown that its value
+	// is not known, so the block may have instances the model cannot see.
+	count, forEach, unknown bool
+	// tooMany is the number of instances when it is over maxInstances.
+	tooMany int64
+}
+
+// iterate evaluates the count or for_each of a block (read with metaSchema) with eval.
+// A block with neither has one instance. each.value keeps the marks of what it was read
+// from; a sensitive count or for_each is not known.
+func iterate(meta *hcl.BodyContent, eval func(hcl.Expression) cty.Value) iteration {
+	var it iteration
+	switch {
+	case meta.Attributes["count"] != nil:
+		it.count = true
+		v := eval(meta.Attributes["count"].Expr)
+		n, ok := wholeNumber(hcleval.Plain(v))
+		if ok && n > maxInstances {
+			it.tooMany, ok = n, false
+		}
+		if !ok || hcleval.Sensitive(v) {
+			it.unknown = true
+			return it
+		}
+		for i := int64(0); i < n; i++ {
+			it.scopes = append(it.scopes, scope{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(i)})})
+			it.keys = append(it.keys, cty.NumberIntVal(i))
+		}
+	case meta.Attributes["for_each"] != nil:
+		it.forEach = true
+		v := eval(meta.Attributes["for_each"].Expr)
+		elems, ok := iterable(v)
+		if !ok {
+			v, _ = v.Unmark()
+			if v.IsWhollyKnown() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() > maxInstances {
+				it.tooMany = int64(v.LengthInt())
+			}
+			it.unknown = true
+			return it
+		}
+		for _, kv := range elems {
+			key := hcleval.Plain(kv[0])
+			if key.Type() != cty.String || key.IsMarked() {
+				return iteration{forEach: true, unknown: true}
+			}
+			it.scopes = append(it.scopes, scope{"each": cty.ObjectVal(map[string]cty.Value{"key": key, "value": kv[1]})})
+			it.keys = append(it.keys, key)
+		}
+	default:
+		it.scopes = []scope{nil}
+	}
+	return it
+}
+
 // expand works out the instances of one resource block, once: one when it has neither
 // count nor for_each, none when they are not known (rb.unknown). Blocks expand on first
 // use, so a reference to a resource written further down the module finds it.
-func (m *Module) expand(rb *resourceBlock) {
+func (m *Config) expand(rb *resourceBlock) {
 	if rb.expanded || rb.visiting {
 		return
 	}
@@ -74,43 +132,14 @@ func (m *Module) expand(rb *resourceBlock) {
 	defer func() { rb.visiting, rb.expanded = false, true }()
 
 	meta, _, _ := rb.block.Body.PartialContent(metaSchema)
-	var scopes []scope
-	switch {
-	case meta.Attributes["count"] != nil:
-		rb.count = true
-		n, ok := wholeNumber(m.Value(meta.Attributes["count"].Expr))
-		if ok && n > maxInstances {
-			tooMany(rb, n)
-			ok = false
-		}
-		rb.unknown = !ok
-		for i := int64(0); ok && i < n; i++ {
-			scopes = append(scopes, scope{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(i)})})
-			rb.keys = append(rb.keys, cty.NumberIntVal(i))
-		}
-	case meta.Attributes["for_each"] != nil:
-		rb.forEach = true
-		v := m.Value(meta.Attributes["for_each"].Expr)
-		elems, ok := elements(v)
-		if !ok && v.IsWhollyKnown() && !v.IsMarked() && !v.IsNull() && v.CanIterateElements() && v.LengthInt() > maxInstances {
-			tooMany(rb, int64(v.LengthInt()))
-		}
-		rb.unknown = !ok
-		for _, kv := range elems {
-			if kv[0].Type() != cty.String {
-				rb.unknown = true
-				scopes = nil
-				rb.keys = nil
-				break
-			}
-			scopes = append(scopes, scope{"each": cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]})})
-			rb.keys = append(rb.keys, kv[0])
-		}
-	default:
-		scopes = []scope{nil}
+	it := iterate(meta, rb.mod.eval.Value)
+	if it.tooMany > 0 {
+		tooMany(rb, it.tooMany)
 	}
+	rb.count, rb.forEach, rb.unknown, rb.keys = it.count, it.forEach, it.unknown, it.keys
+	scopes := it.scopes
 	for _, s := range scopes {
-		r := &Resource{Type: rb.typ, Name: rb.name, scope: s}
+		r := &Resource{Type: rb.typ, Name: rb.name, scope: s, mod: rb.mod}
 		if body, ok := rb.block.Body.(*hclsyntax.Body); ok {
 			start := body.SrcRange.Start
 			r.OpenBrace = hcl.Range{Filename: body.SrcRange.Filename, Start: start,
@@ -133,13 +162,15 @@ func tooMany(rb *resourceBlock, n int64) {
 
 // expandBody reads body with schema, expanding dynamic blocks, and binds every attribute
 // to its value when the body is inside an iteration.
-func (m *Module) expandBody(r *Resource, body hcl.Body, schema *hclext.BodySchema, s scope) *hclext.BodyContent {
+func (m *Config) expandBody(r *Resource, body hcl.Body, schema *hclext.BodySchema, s scope) *hclext.BodyContent {
 	content, _, _ := body.PartialContent(hclSchema(schema))
 	out := &hclext.BodyContent{Attributes: hclext.Attributes{}}
 	for name, a := range content.Attributes {
 		expr := a.Expr
-		if len(s) > 0 {
-			expr = hclext.BindValue(m.eval.ValueIn(expr, s), expr)
+		if len(s) > 0 || r.mod.parent != nil {
+			// Bound to this instance's value: the expression alone does not say which
+			// count, for_each or module instance it is evaluated in.
+			expr = bind(r.mod.eval.ValueIn(expr, s), expr)
 		}
 		out.Attributes[name] = &hclext.Attribute{Name: name, Expr: expr, Range: a.Range, NameRange: a.NameRange}
 	}
@@ -167,7 +198,7 @@ func (m *Module) expandBody(r *Resource, body hcl.Body, schema *hclext.BodySchem
 
 // expandDynamic expands a dynamic block into the blocks it generates. When its for_each
 // is not known, it generates none and the resource is marked as maybe having them.
-func (m *Module) expandDynamic(r *Resource, b *hcl.Block, target string, schema *hclext.BodySchema, s scope) []*hclext.Block {
+func (m *Config) expandDynamic(r *Resource, b *hcl.Block, target string, schema *hclext.BodySchema, s scope) []*hclext.Block {
 	dyn, _, _ := b.Body.PartialContent(dynamicSchema)
 	forEach := dyn.Attributes["for_each"]
 	contents := dyn.Blocks.OfType("content")
@@ -180,8 +211,8 @@ func (m *Module) expandDynamic(r *Resource, b *hcl.Block, target string, schema 
 			iterator = kw
 		}
 	}
-	v := hcleval.Plain(m.eval.ValueIn(forEach.Expr, s))
-	elems, ok := elements(v)
+	v := r.mod.eval.ValueIn(forEach.Expr, s)
+	elems, ok := iterable(v)
 	if !ok {
 		m.markDynamic(r, target)
 		return nil
@@ -197,7 +228,7 @@ func (m *Module) expandDynamic(r *Resource, b *hcl.Block, target string, schema 
 	return out
 }
 
-func (m *Module) markDynamic(r *Resource, typ string) {
+func (m *Config) markDynamic(r *Resource, typ string) {
 	if m.dynamic[r] == nil {
 		m.dynamic[r] = map[string]bool{}
 	}
@@ -217,9 +248,19 @@ func wholeNumber(v cty.Value) (int64, bool) {
 	return n, true
 }
 
+// iterable returns the elements of a for_each value, as elements does, keeping the marks
+// of each element; a sensitive value cannot be iterated.
+func iterable(v cty.Value) ([][2]cty.Value, bool) {
+	if hcleval.Sensitive(v) {
+		return nil, false
+	}
+	v, _ = v.Unmark()
+	return elements(v)
+}
+
 // elements returns the key and value of each element of a known map, object, set or
 // list, as for_each sees them; ok is false for anything else, and for a collection too
-// large to expand.
+// large to expand. Elements keep their marks.
 func elements(v cty.Value) (kvs [][2]cty.Value, ok bool) {
 	if !v.IsWhollyKnown() || v.IsNull() || v.IsMarked() {
 		return nil, false

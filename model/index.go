@@ -14,7 +14,7 @@ type referrerIndex struct {
 // referrers returns, for resources of type typ, which resource of targets their attribute
 // attr references, built once per module so rules do not rescan every resource for each
 // question.
-func (m *Module) referrers(typ, attr string, targets ...string) referrerIndex {
+func (m *Config) referrers(typ, attr string, targets ...string) referrerIndex {
 	key := referrerKey{typ, attr}
 	if idx, ok := m.indexes[key]; ok {
 		return idx

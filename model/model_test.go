@@ -13,7 +13,7 @@ import (
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
-func buildModule(t *testing.T, src string) *Module {
+func buildModule(t *testing.T, src string) *Config {
 	t.Helper()
 	m, err := Build(helper.TestRunner(t, map[string]string{"main.tf": src}))
 	if err != nil {
@@ -196,13 +196,14 @@ func FuzzContainerDefinitions(f *testing.F) {
 		if diags.HasErrors() || attrs["x"] == nil {
 			return
 		}
-		m := newModule()
+		m := newConfig()
 		locals := map[string]hcl.Expression{}
 		if e, diags := hclsyntax.ParseExpression([]byte(`[{ name = "a", portMappings = [] }]`), "locals.tf", hcl.InitialPos); !diags.HasErrors() {
 			locals["c"] = e
 		}
-		m.eval = hcleval.New(locals, hcleval.Functions("."), hcleval.Paths{Module: ".", Root: ".", Cwd: "."}, m)
-		n, serr := m.decodeJSON(&Resource{}, attrs["x"].Expr, attrs["x"].Expr.Range(), 0)
+		m.rootDir, m.functions = ".", hcleval.Functions(".")
+		m.root = m.newModule(&moduleDef{dir: ".", locals: locals}, nil, "", "", nil)
+		n, serr := m.decodeJSON(&Resource{mod: m.root}, attrs["x"].Expr, attrs["x"].Expr.Range(), 0)
 		if serr != nil {
 			checkRange(t, src, serr.Range)
 			return

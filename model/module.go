@@ -1,63 +1,86 @@
-// Package model answers, once per module, the questions every rule shares: which
-// resources exist (with count, for_each and dynamic blocks expanded as tflint expands
-// them), what a reference points to, the effective network mode of a task definition,
-// and the decoded containers with the source range of every key.
+// Package model answers, once per tflint run, the questions every rule shares: which
+// resources exist in the root module and every module it calls (with count, for_each and
+// dynamic blocks expanded as Terraform expands them), what a reference points to, the
+// effective network mode of a task definition, and the decoded containers with the source
+// range of every key.
 //
-// A module costs one transfer of its files from tflint, whatever the number of resources
-// and rules, plus one evaluation per input variable that a watched attribute reads.
+// The root module costs one transfer of the files that can matter from tflint, plus one
+// evaluation per input variable; called modules are read from disk.
 package model
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sort"
-	"sync"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 )
 
-// Module is what the plugin knows of one Terraform module.
-type Module struct {
-	// TaskDefinitions, Services and TargetGroups are the instances of those resources,
-	// in source order.
+// maxModuleDepth bounds how deep module calls are followed, so that a module calling
+// itself cannot stall tflint.
+const maxModuleDepth = 16
+
+// Config is what the plugin knows of the configuration tflint checks: the root module and
+// every module it calls.
+type Config struct {
+	// TaskDefinitions, Services and TargetGroups are the instances of those resources in
+	// every module, in source order.
 	TaskDefinitions []*TaskDefinition
 	Services        []*Service
 	TargetGroups    []*Resource
 	Endpoints       []*Endpoint
 
-	// ProviderRegion is the region of the module's one aws provider configuration, ""
-	// when there is none, several, or its region is not known.
+	// ProviderRegion is the region of the root module's one aws provider configuration,
+	// "" when there is none, several, or its region is not known.
 	ProviderRegion string
+
+	root      *module
+	modules   []*module
+	defs      map[string]*moduleDef
+	manifest  map[string]string
+	rootDir   string
+	baseDir   string
+	functions map[string]function.Function
+	// marking is true when the root calls modules: literals the user writes are marked
+	// with where they are written (see origin).
+	marking bool
+	// files are the parsed files of every module; annotations their ignore comments.
+	files       map[string]*hcl.File
+	annotations map[string][]annotation
+	// userCalls maps the directory of a module installed under .terraform to the module
+	// call in the user's code that leads to it.
+	userCalls map[string]hcl.Range
 
 	byAddress map[string][]*Resource
 	byType    map[string][]*Resource
 	dynamic   map[*Resource]map[string]bool
-	eval      *hcleval.Evaluator
 	values    map[hcl.Expression]cty.Value
 	raws      map[hcl.Expression]cty.Value
 	// refValues caches what references to a resource see, by address and attributes.
 	refValues map[string]cty.Value
 
-	// blocks are the module's resource blocks by address, in source order in order.
+	// blocks are the resource blocks of every module instance by address, and in order.
 	blocks map[string]*resourceBlock
 	order  []*resourceBlock
 	// unknownTypes are the resource types with a block whose count or for_each is not
-	// known: instances the model cannot see may exist.
+	// known: instances the model cannot see may exist. hidden is true when a module call
+	// could not be followed, which may hide resources of any type.
 	unknownTypes map[string]bool
+	hidden       bool
 
-	variables    func(name string, ref hcl.Expression) cty.Value
-	nullDefaults map[string]bool
-	taskDefs     map[*Resource]*TaskDefinition
-	indexes      map[referrerKey]referrerIndex
-	routes       *routeIndex
+	taskDefs map[*Resource]*TaskDefinition
+	indexes  map[referrerKey]referrerIndex
+	routes   *routeIndex
 }
 
 // Resource is one instance of a resource block.
@@ -68,12 +91,19 @@ type Resource struct {
 	// OpenBrace is the range of the block's "{" in native syntax (zero in JSON), after
 	// which a fix can insert a missing attribute.
 	OpenBrace hcl.Range
-	// scope holds the instance's count or each.
+	// scope holds the instance's count or each; mod is the module instance it is in.
 	scope scope
+	mod   *module
 }
 
-// Address is the resource's type.name.
-func (r *Resource) Address() string { return r.Type + "." + r.Name }
+// Address is the resource's address: type.name, after the module path in a called
+// module (module.svc["api"].aws_ecs_service.this).
+func (r *Resource) Address() string {
+	if r.mod == nil || r.mod.path == "" {
+		return r.Type + "." + r.Name
+	}
+	return r.mod.path + "." + r.Type + "." + r.Name
+}
 
 // Attr returns the attribute name of the resource, or nil.
 func (r *Resource) Attr(name string) *hclext.Attribute {
@@ -85,86 +115,332 @@ func (r *Resource) Blocks(typ string) []*hclext.Block {
 	return r.Block.Body.Blocks.OfType(typ)
 }
 
-// Build reads the module runner is checking.
-func Build(runner tflint.Runner) (*Module, error) {
-	files, index, err := readFiles(runner)
+// Build reads the configuration of the root module runner checks. For a called module it
+// returns an empty model: tflint also checks each called module on its own, and the
+// root's model has already seen it, so each finding is reported once.
+func Build(runner tflint.Runner) (*Config, error) {
+	c := newConfig()
+	if path, err := runner.GetModulePath(); err == nil && !path.IsRoot() {
+		return c, nil
+	}
+	files, index, err := readRoot(runner)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, 0, len(files))
+	c.rootDir = "."
 	for name := range files {
-		names = append(names, name)
+		c.rootDir = filepath.Dir(name)
+		break
 	}
-	sort.Strings(names)
+	originalwd, err := runner.GetOriginalwd()
+	if err != nil {
+		originalwd, _ = os.Getwd()
+	}
+	c.baseDir = c.rootDir
+	if !filepath.IsAbs(c.baseDir) {
+		c.baseDir = filepath.Join(originalwd, c.rootDir)
+	}
+	c.functions = hcleval.Functions(c.baseDir)
+	c.manifest = readManifest(c.baseDir)
 
-	m := newModule()
-	m.variables = variableSource(runner)
+	def := newDef(c.rootDir, files)
+	c.defs[c.rootDir] = def
+	if len(def.calls) > 0 {
+		// Values travel into modules: remember where the user wrote them.
+		c.marking = true
+		markLiterals(def)
+	}
+	c.root = c.newModule(def, nil, "", "", nil)
+	c.root.variables = variableSource(runner)
 	for _, b := range index.Blocks {
 		if b.Type == "variable" && isNullLiteral(b.Body.Attributes["default"]) {
-			m.nullDefaults[b.Labels[0]] = true
+			c.root.nullDefaults[b.Labels[0]] = true
 		}
 	}
-	locals := map[string]hcl.Expression{}
-	var providers []*hcl.Block
-	moduleDir := "."
-	for _, name := range names {
-		moduleDir = filepath.Dir(name)
-		content, _, _ := files[name].Body.PartialContent(fileSchema)
-		for _, b := range content.Blocks {
-			switch b.Type {
-			case "locals":
-				attrs, _ := b.Body.JustAttributes()
-				for n, a := range attrs {
-					locals[n] = a.Expr
-				}
-			case "resource":
-				if watchedTypes[b.Labels[0]] != nil {
-					rb := &resourceBlock{typ: b.Labels[0], name: b.Labels[1], block: b}
-					m.blocks[rb.typ+"."+rb.name] = rb
-					m.order = append(m.order, rb)
-				}
-			case "provider":
-				if b.Labels[0] == "aws" {
-					providers = append(providers, b)
-				}
-			}
-		}
-	}
-	paths, baseDir := modulePaths(runner, moduleDir)
-	m.eval = hcleval.New(locals, hcleval.Functions(baseDir), paths, m)
+	c.ProviderRegion = c.providerRegion(def.providers)
+	c.instantiate(c.root, 0)
 
-	for _, rb := range m.order {
-		m.expand(rb)
+	for _, rb := range c.order {
+		c.expand(rb)
 		for _, r := range rb.instances {
-			m.byAddress[r.Address()] = append(m.byAddress[r.Address()], r)
-			m.byType[r.Type] = append(m.byType[r.Type], r)
+			c.byAddress[r.Address()] = append(c.byAddress[r.Address()], r)
+			c.byType[r.Type] = append(c.byType[r.Type], r)
 		}
 		if rb.unknown {
-			m.unknownTypes[rb.typ] = true
+			c.unknownTypes[rb.typ] = true
 		}
 	}
 	for _, t := range TargetGroupTypes {
-		m.TargetGroups = append(m.TargetGroups, m.byType[t]...)
+		c.TargetGroups = append(c.TargetGroups, c.byType[t]...)
 	}
-	for _, r := range m.byType[TypeTaskDefinition] {
-		td := m.newTaskDefinition(r)
-		m.taskDefs[r] = td
-		m.TaskDefinitions = append(m.TaskDefinitions, td)
+	for _, r := range c.byType[TypeTaskDefinition] {
+		td := c.newTaskDefinition(r)
+		c.taskDefs[r] = td
+		c.TaskDefinitions = append(c.TaskDefinitions, td)
 	}
-	for _, r := range m.byType[TypeService] {
-		s := m.newService(r)
-		m.Services = append(m.Services, s)
+	for _, r := range c.byType[TypeService] {
+		s := c.newService(r)
+		c.Services = append(c.Services, s)
 		if s.LaunchType == LaunchFargate {
 			for _, td := range s.TaskDefinitions {
 				td.RunOnFargate = td.NoCompatibilities()
 			}
 		}
 	}
-	for _, r := range m.byType[TypeVPCEndpoint] {
-		m.Endpoints = append(m.Endpoints, m.newEndpoint(r))
+	for _, r := range c.byType[TypeVPCEndpoint] {
+		c.Endpoints = append(c.Endpoints, c.newEndpoint(r))
 	}
-	m.ProviderRegion = m.providerRegion(providers)
-	return m, nil
+	return c, nil
+}
+
+func newConfig() *Config {
+	return &Config{
+		defs:        map[string]*moduleDef{},
+		files:       map[string]*hcl.File{},
+		annotations: map[string][]annotation{},
+		userCalls:   map[string]hcl.Range{},
+		byAddress:   map[string][]*Resource{},
+		byType:      map[string][]*Resource{},
+		dynamic:     map[*Resource]map[string]bool{},
+		values:      map[hcl.Expression]cty.Value{},
+		raws:        map[hcl.Expression]cty.Value{},
+		refValues:   map[string]cty.Value{},
+		blocks:      map[string]*resourceBlock{},
+
+		unknownTypes: map[string]bool{},
+		taskDefs:     map[*Resource]*TaskDefinition{},
+		indexes:      map[referrerKey]referrerIndex{},
+	}
+}
+
+// module is one instance of a module: the root, or one instance of a module call.
+type module struct {
+	cfg  *Config
+	def  *moduleDef
+	eval *hcleval.Evaluator
+	// path is the module's address ("" for the root, module.svc["api"] for a call's
+	// instance); key is its call path in the install manifest (svc, svc.container).
+	path, key string
+	// parent and call are the calling module and its module block; callScope holds the
+	// call's each or count.
+	parent    *module
+	call      *hcl.Block
+	callScope scope
+	args      map[string]hcl.Expression
+
+	blocks  map[string]*resourceBlock
+	data    map[string]*dataBlock
+	calls   map[string]*callInstances
+	outputs cty.Value
+
+	// variables answers the root module's input variables (asked of tflint);
+	// nullDefaults are those declared with default = null.
+	variables    func(name string, ref hcl.Expression) cty.Value
+	nullDefaults map[string]bool
+	varValues    map[string]cty.Value
+	visiting     bool
+}
+
+// callInstances are the instances of one module call.
+type callInstances struct {
+	instances []*module
+	keys      []cty.Value
+	count     bool
+	forEach   bool
+	unknown   bool
+}
+
+func (c *Config) newModule(def *moduleDef, parent *module, path, key string, call *hcl.Block) *module {
+	mod := &module{
+		cfg: c, def: def, path: path, key: key, parent: parent, call: call,
+		blocks:       map[string]*resourceBlock{},
+		data:         map[string]*dataBlock{},
+		calls:        map[string]*callInstances{},
+		nullDefaults: map[string]bool{},
+		varValues:    map[string]cty.Value{},
+	}
+	rel, err := filepath.Rel(c.rootDir, def.dir)
+	if err != nil {
+		rel = def.dir
+	}
+	paths := hcleval.Paths{Module: filepath.ToSlash(rel), Root: ".", Cwd: filepath.ToSlash(c.baseDir)}
+	mod.eval = hcleval.New(def.locals, c.functions, paths, mod)
+	for _, b := range def.resources {
+		rb := &resourceBlock{typ: b.Labels[0], name: b.Labels[1], block: b, mod: mod}
+		mod.blocks[rb.typ+"."+rb.name] = rb
+		c.blocks[rb.address()] = rb
+		c.order = append(c.order, rb)
+	}
+	for _, b := range def.data {
+		mod.data[b.Labels[0]+"."+b.Labels[1]] = &dataBlock{block: b, mod: mod}
+	}
+	c.modules = append(c.modules, mod)
+	return mod
+}
+
+// instantiate creates the instances of every module call of mod, recursively.
+func (c *Config) instantiate(mod *module, depth int) {
+	for _, call := range mod.def.calls {
+		name := call.Labels[0]
+		ci := &callInstances{}
+		mod.calls[name] = ci
+		attrs, _ := call.Body.JustAttributes()
+		def, ok := c.callDef(mod, name, attrs["source"])
+		if !ok || depth >= maxModuleDepth {
+			ci.unknown = true
+			c.hidden = true
+			continue
+		}
+		scopes, keys := c.callScopes(mod, ci, attrs)
+		if ci.unknown {
+			c.hidden = true
+		}
+		key := name
+		if mod.key != "" {
+			key = mod.key + "." + name
+		}
+		for i, s := range scopes {
+			path := "module." + name + instanceSuffix(ci.count, ci.forEach, keys, i)
+			if mod.path != "" {
+				path = mod.path + "." + path
+			}
+			child := c.newModule(def, mod, path, key, call)
+			if !def.userCode {
+				if _, seen := c.userCalls[def.dir]; !seen {
+					c.userCalls[def.dir] = mod.userCall(call)
+				}
+			}
+			child.callScope = s
+			child.args = map[string]hcl.Expression{}
+			for n, a := range attrs {
+				switch n {
+				case "source", "version", "count", "for_each", "providers", "depends_on":
+				default:
+					child.args[n] = a.Expr
+				}
+			}
+			ci.instances = append(ci.instances, child)
+			c.instantiate(child, depth+1)
+		}
+		ci.keys = keys
+	}
+}
+
+// userCall returns the module call in the user's code that leads to a call written in
+// mod: the call itself when mod is the user's code.
+func (mod *module) userCall(call *hcl.Block) hcl.Range {
+	for mod.parent != nil && !mod.def.userCode {
+		call, mod = mod.call, mod.parent
+	}
+	return call.DefRange
+}
+
+// instanceSuffix writes an instance key as in an address.
+func instanceSuffix(count, forEach bool, keys []cty.Value, i int) string {
+	switch {
+	case count:
+		return fmt.Sprintf("[%d]", i)
+	case forEach:
+		return fmt.Sprintf("[%q]", keys[i].AsString())
+	}
+	return ""
+}
+
+// callScopes evaluates a module call's count or for_each.
+func (c *Config) callScopes(mod *module, ci *callInstances, attrs hcl.Attributes) ([]scope, []cty.Value) {
+	switch {
+	case attrs["count"] != nil:
+		ci.count = true
+		n, ok := wholeNumber(hcleval.Plain(mod.eval.Value(attrs["count"].Expr)))
+		if !ok || n > maxInstances {
+			ci.unknown = true
+			return nil, nil
+		}
+		var scopes []scope
+		var keys []cty.Value
+		for i := int64(0); i < n; i++ {
+			scopes = append(scopes, scope{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(i)})})
+			keys = append(keys, cty.NumberIntVal(i))
+		}
+		return scopes, keys
+	case attrs["for_each"] != nil:
+		ci.forEach = true
+		elems, ok := elements(hcleval.Plain(mod.eval.Value(attrs["for_each"].Expr)))
+		if !ok {
+			ci.unknown = true
+			return nil, nil
+		}
+		var scopes []scope
+		var keys []cty.Value
+		for _, kv := range elems {
+			if kv[0].Type() != cty.String {
+				ci.unknown = true
+				return nil, nil
+			}
+			// each.value keeps the marks of what it was read from.
+			value := kv[1]
+			scopes = append(scopes, scope{"each": cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": value})})
+			keys = append(keys, kv[0])
+		}
+		return scopes, keys
+	}
+	return []scope{nil}, nil
+}
+
+// callDef finds and reads the module a call's source names: a local path relative to the
+// caller, or where the install manifest says a remote module is.
+func (c *Config) callDef(mod *module, name string, source *hcl.Attribute) (*moduleDef, bool) {
+	if source == nil {
+		return nil, false
+	}
+	v, diags := source.Expr.Value(nil)
+	if diags.HasErrors() || v.Type() != cty.String || v.IsNull() {
+		return nil, false
+	}
+	src := v.AsString()
+	key := name
+	if mod.key != "" {
+		key = mod.key + "." + name
+	}
+	var dir string
+	switch {
+	case c.manifest[key] != "":
+		dir = filepath.Join(c.rootDir, c.manifest[key])
+	case strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../"):
+		dir = filepath.Join(mod.def.dir, filepath.FromSlash(src))
+	default:
+		return nil, false
+	}
+	if def, ok := c.defs[dir]; ok {
+		return def, def != nil
+	}
+	path := dir
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(c.baseDir, mustRel(c.rootDir, dir))
+	}
+	files, err := readDir(dir, path)
+	if err != nil {
+		c.defs[dir] = nil
+		return nil, false
+	}
+	for name, f := range files {
+		c.files[name] = f
+	}
+	def := newDef(dir, files)
+	c.defs[dir] = def
+	if c.marking && def.userCode {
+		markLiterals(def)
+	}
+	return def, true
+}
+
+// mustRel returns target relative to base, or target when it has no such form.
+func mustRel(base, target string) string {
+	rel, err := filepath.Rel(base, target)
+	if err != nil {
+		return target
+	}
+	return rel
 }
 
 // isNullLiteral reports whether attr is written as null.
@@ -176,148 +452,108 @@ func isNullLiteral(attr *hclext.Attribute) bool {
 	return ok && lit.Val.IsNull()
 }
 
-// modulePaths returns path.module, path.root and path.cwd of the module in moduleDir
-// as Terraform gives them, and the absolute directory relative file paths resolve
-// against. Terraform runs in the root module's directory; tflint names files relative
-// to the directory it was started in (which --chdir, --recursive and the language
-// server make different from the root module's), and the plugin's own working directory
-// may be either, so every path is worked out from tflint's original directory.
-func modulePaths(runner tflint.Runner, moduleDir string) (hcleval.Paths, string) {
-	originalwd, err := runner.GetOriginalwd()
-	if err != nil {
-		originalwd, _ = os.Getwd()
+// Variable answers var.NAME. In the root module it is asked of tflint, which knows
+// tfvars files and -var flags; a variable that is null only because its declared default
+// is null is the caller's to decide: unknown. In a called module it is the caller's
+// argument, evaluated where the call is written, else the declared default; either is
+// converted to the declared type, with optional attributes' defaults.
+func (mod *module) Variable(name string, ref hcl.Expression) cty.Value {
+	if v, ok := mod.varValues[name]; ok {
+		return v
 	}
-	rootDir := moduleDir
-	if path, err := runner.GetModulePath(); err == nil && !path.IsRoot() {
-		rootDir = rootModuleDir(runner, moduleDir)
-	}
-	baseDir := rootDir
-	if !filepath.IsAbs(baseDir) {
-		baseDir = filepath.Join(originalwd, rootDir)
-	}
-	module, err := filepath.Rel(rootDir, moduleDir)
-	if err != nil {
-		module = moduleDir
-	}
-	return hcleval.Paths{Module: filepath.ToSlash(module), Root: ".", Cwd: filepath.ToSlash(baseDir)}, baseDir
+	v := mod.variable(name, ref)
+	mod.varValues[name] = v
+	return v
 }
 
-// rootModuleDir returns the directory of the root module's files, for a called module.
-func rootModuleDir(runner tflint.Runner, fallback string) string {
-	content, err := runner.GetModuleContent(anyBlockSchema, &tflint.GetModuleContentOption{
-		ModuleCtx: tflint.RootModuleCtxType, ExpandMode: tflint.ExpandModeNone,
-	})
-	if err != nil {
-		return fallback
-	}
-	for _, b := range content.Blocks {
-		return filepath.Dir(b.DefRange.Filename)
-	}
-	return fallback
-}
-
-// anyBlockSchema matches the top-level blocks a module is made of, without content.
-var anyBlockSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
-	{Type: "terraform"}, {Type: "provider", LabelNames: []string{"name"}},
-	{Type: "variable", LabelNames: []string{"name"}}, {Type: "output", LabelNames: []string{"name"}},
-	{Type: "locals"}, {Type: "module", LabelNames: []string{"name"}},
-	{Type: "resource", LabelNames: []string{"type", "name"}}, {Type: "data", LabelNames: []string{"type", "name"}},
-}}
-
-// indexSchema finds which files hold locals and resources, without their content.
-var indexSchema = &hclext.BodySchema{
-	Blocks: []hclext.BlockSchema{
-		{Type: "locals"},
-		{Type: "resource", LabelNames: []string{"type", "name"}},
-		{Type: "provider", LabelNames: []string{"name"}},
-		{Type: "variable", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "default"}}}},
-	},
-}
-
-// readFiles fetches and parses, in parallel, the files of the module that hold locals, an
-// aws provider or a watched resource; the others cannot matter to any rule.
-func readFiles(runner tflint.Runner) (map[string]*hcl.File, *hclext.BodyContent, error) {
-	index, err := runner.GetModuleContent(indexSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
-	if err != nil {
-		return nil, nil, fmt.Errorf("listing the module's files: %w", err)
-	}
-	wanted := map[string]bool{}
-	for _, b := range index.Blocks {
-		if b.Type == "locals" || (b.Type == "provider" && b.Labels[0] == "aws") || (b.Type == "resource" && watchedTypes[b.Labels[0]] != nil) {
-			wanted[b.DefRange.Filename] = true
+func (mod *module) variable(name string, ref hcl.Expression) cty.Value {
+	if mod.parent == nil {
+		if mod.variables == nil {
+			return unknownValue
 		}
+		v := mod.variables(name, ref)
+		if !v.IsKnown() || (v.IsNull() && mod.nullDefaults[name]) {
+			return unknownValue
+		}
+		return v
 	}
-	names := make(chan string, len(wanted))
-	for name := range wanted {
-		names <- name
+	decl := mod.def.variables[name]
+	if decl == nil {
+		return unknownValue
 	}
-	close(names)
-
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	files := map[string]*hcl.File{}
-	var firstErr error
-	for range min(runtime.GOMAXPROCS(0), 4) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for name := range names {
-				f, err := runner.GetFile(name)
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = fmt.Errorf("reading %s: %w", name, err)
-				}
-				if f != nil {
-					files[name] = f
-				}
-				mu.Unlock()
-			}
-		}()
+	content, _, _ := decl.Body.PartialContent(variableSchema)
+	var v cty.Value
+	switch {
+	case mod.args[name] != nil:
+		v = mod.parent.eval.ValueIn(mod.args[name], mod.callScope)
+	case content.Attributes["default"] != nil:
+		v = mod.eval.Value(content.Attributes["default"].Expr)
+	default:
+		return unknownValue
 	}
-	wg.Wait()
-	return files, index, firstErr
+	if t := content.Attributes["type"]; t != nil {
+		ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(t.Expr)
+		if diags.HasErrors() {
+			return unknownValue
+		}
+		if defaults != nil {
+			v = defaults.Apply(v)
+		}
+		converted, err := convert.Convert(v, ty)
+		if err != nil {
+			return unknownValue
+		}
+		v = converted
+	}
+	return v
 }
 
-// fileSchema picks the same blocks out of each file the model parses.
-var fileSchema = func() *hcl.BodySchema {
-	s := &hcl.BodySchema{}
-	for _, b := range indexSchema.Blocks {
-		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.Type, LabelNames: b.LabelNames})
-	}
-	return s
-}()
+var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "type"}}}
 
-var providerSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "alias"}}}
-
-// providerRegion returns the region of the one aws provider block without an alias,
-// when that is the only aws provider block.
-func (m *Module) providerRegion(providers []*hcl.Block) string {
-	if len(providers) != 1 {
-		return ""
+// ModuleCall answers module.NAME: the outputs of the call's instance, a tuple of them
+// for count, an object keyed by instance key for for_each; unknown when the call cannot
+// be followed.
+func (mod *module) ModuleCall(name string) cty.Value {
+	ci := mod.calls[name]
+	if ci == nil || ci.unknown {
+		return unknownValue
 	}
-	content, _, _ := providers[0].Body.PartialContent(providerSchema)
-	if content.Attributes["alias"] != nil || content.Attributes["region"] == nil {
-		return ""
+	switch {
+	case ci.count:
+		elems := make([]cty.Value, len(ci.instances))
+		for i, child := range ci.instances {
+			elems[i] = child.outputValues()
+		}
+		return cty.TupleVal(elems)
+	case ci.forEach:
+		members := map[string]cty.Value{}
+		for i, child := range ci.instances {
+			members[ci.keys[i].AsString()] = child.outputValues()
+		}
+		return cty.ObjectVal(members)
 	}
-	region, _ := m.String(&hclext.Attribute{Expr: content.Attributes["region"].Expr})
-	return region
+	if len(ci.instances) == 0 {
+		return unknownValue
+	}
+	return ci.instances[0].outputValues()
 }
 
-func newModule() *Module {
-	return &Module{
-		byAddress: map[string][]*Resource{},
-		byType:    map[string][]*Resource{},
-		dynamic:   map[*Resource]map[string]bool{},
-		values:    map[hcl.Expression]cty.Value{},
-		raws:      map[hcl.Expression]cty.Value{},
-		refValues: map[string]cty.Value{},
-		blocks:    map[string]*resourceBlock{},
-
-		unknownTypes: map[string]bool{},
-		nullDefaults: map[string]bool{},
-		taskDefs:     map[*Resource]*TaskDefinition{},
-		indexes:      map[referrerKey]referrerIndex{},
+// outputValues evaluates the module's outputs, once.
+func (mod *module) outputValues() cty.Value {
+	if mod.outputs != cty.NilVal {
+		return mod.outputs
 	}
+	if mod.visiting {
+		return unknownValue
+	}
+	mod.visiting = true
+	out := map[string]cty.Value{}
+	for name, expr := range mod.def.outputs {
+		out[name] = mod.eval.Value(expr)
+	}
+	mod.visiting = false
+	mod.outputs = cty.ObjectVal(out)
+	return mod.outputs
 }
 
 // variableSource asks tflint for input variables: only it knows the caller's arguments,
@@ -333,46 +569,69 @@ func variableSource(runner tflint.Runner) func(string, hcl.Expression) cty.Value
 	}
 }
 
+var providerSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "alias"}}}
+
+// providerRegion returns the region of the one aws provider block without an alias,
+// when that is the only aws provider block.
+func (c *Config) providerRegion(providers []*hcl.Block) string {
+	if len(providers) != 1 {
+		return ""
+	}
+	content, _, _ := providers[0].Body.PartialContent(providerSchema)
+	if content.Attributes["alias"] != nil || content.Attributes["region"] == nil {
+		return ""
+	}
+	region, _ := c.String(&hclext.Attribute{Expr: content.Attributes["region"].Expr})
+	return region
+}
+
 // MayHaveDynamic reports whether the resource has a dynamic block of type typ whose
 // for_each is not known, so it may generate blocks the model cannot see.
-func (m *Module) MayHaveDynamic(r *Resource, typ string) bool {
-	return m.dynamic[r][typ]
+func (c *Config) MayHaveDynamic(r *Resource, typ string) bool {
+	return c.dynamic[r][typ]
 }
 
 // Missing reports whether the resource certainly has no block of type typ.
-func (m *Module) Missing(r *Resource, typ string) bool {
-	return len(r.Blocks(typ)) == 0 && !m.MayHaveDynamic(r, typ)
+func (c *Config) Missing(r *Resource, typ string) bool {
+	return len(r.Blocks(typ)) == 0 && !c.MayHaveDynamic(r, typ)
 }
 
-// Value evaluates expr in the module; unknown parts stay unknown, and only sensitive
-// values are marked.
-func (m *Module) Value(expr hcl.Expression) cty.Value {
-	if v, ok := m.values[expr]; ok {
+// Value evaluates expr, an attribute of a resource instance or an expression of the root
+// module; unknown parts stay unknown, and only sensitive values are marked.
+func (c *Config) Value(expr hcl.Expression) cty.Value {
+	if v, ok := c.values[expr]; ok {
 		return v
 	}
-	v := hcleval.Plain(m.raw(expr))
-	m.values[expr] = v
+	v := hcleval.Plain(c.raw(expr))
+	c.values[expr] = v
 	return v
 }
 
 // raw evaluates expr with the marks that say which resource a value was read from.
-func (m *Module) raw(expr hcl.Expression) cty.Value {
-	if bound, ok := expr.(*hclext.BoundExpr); ok {
+func (c *Config) raw(expr hcl.Expression) cty.Value {
+	if bound, ok := boundOf(expr); ok {
 		return bound.Val
 	}
-	if v, ok := m.raws[expr]; ok {
+	if v, ok := c.raws[expr]; ok {
 		return v
 	}
-	v := m.eval.Value(expr)
-	m.raws[expr] = v
+	if c.root == nil {
+		return cty.DynamicVal
+	}
+	v := c.root.eval.Value(expr)
+	c.raws[expr] = v
 	return v
 }
 
 // MayHaveUnknown reports whether a resource of one of types may exist beyond those the
-// model sees, because a count or for_each is not known.
-func (m *Module) MayHaveUnknown(types ...string) bool {
+// model sees, because a count or for_each is not known or a module call could not be
+// followed.
+func (c *Config) MayHaveUnknown(types ...string) bool {
+	if c.hidden {
+		return true
+	}
 	for _, t := range types {
-		if m.unknownTypes[t] {
+		if c.unknownTypes[t] {
 			return true
 		}
 	}

@@ -13,7 +13,7 @@ var vpcTypes = []string{"aws_vpc", "aws_default_vpc"}
 // VPCKey names the VPC an attribute (a vpc_id) designates: "ref:aws_vpc.main" for a
 // reference to a VPC of the module, "id:vpc-0abc" for a known id. ok is false when it
 // cannot be told. Compare keys with DifferentVPCs.
-func (m *Module) VPCKey(attr *hclext.Attribute) (string, bool) {
+func (m *Config) VPCKey(attr *hclext.Attribute) (string, bool) {
 	if rs := m.Resolve(attr, vpcTypes...); rs != nil {
 		return "ref:" + rs[0].Address(), true
 	}
@@ -29,7 +29,7 @@ func DifferentVPCs(a, b string) bool {
 
 // VPCsOf returns the VPC key of each resource in refs (subnets or security groups), in
 // order; ok is false when any of them cannot be told.
-func (m *Module) VPCsOf(refs [][]*Resource) (keys []string, ok bool) {
+func (m *Config) VPCsOf(refs [][]*Resource) (keys []string, ok bool) {
 	for _, rs := range refs {
 		if rs == nil {
 			return nil, false
@@ -57,7 +57,7 @@ func VPCName(key string) string {
 // module that forward to it (default_action, action, weighted forward blocks).
 // complete is false when some forward target cannot be resolved, so a target group
 // with no forwarder may still have one.
-func (m *Module) Forwarders() (forwarders map[string][]string, complete bool) {
+func (m *Config) Forwarders() (forwarders map[string][]string, complete bool) {
 	forwarders = map[string][]string{}
 	complete = !m.MayHaveUnknown(ListenerTypes...) && !m.MayHaveUnknown(ListenerRuleTypes...)
 	for _, types := range [][]string{ListenerTypes, ListenerRuleTypes} {
@@ -95,11 +95,11 @@ func (m *Module) Forwarders() (forwarders map[string][]string, complete bool) {
 }
 
 // VPCs returns the aws_vpc and aws_default_vpc instances of the module.
-func (m *Module) VPCs() []*Resource {
+func (m *Config) VPCs() []*Resource {
 	return append(append([]*Resource(nil), m.byType[TypeVPC]...), m.byType[TypeDefaultVPC]...)
 }
 
 // PrivateNamespaces returns the Cloud Map private DNS namespaces of the module.
-func (m *Module) PrivateNamespaces() []*Resource {
+func (m *Config) PrivateNamespaces() []*Resource {
 	return m.byType[TypePrivateDNSNamespace]
 }

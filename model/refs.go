@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -18,7 +19,7 @@ import (
 // instance) only that instance is returned, otherwise all of them, and callers use a
 // fact only when every instance agrees on it. Anything else (variables, data sources,
 // module outputs, a condition that is not known) is unresolved: nil.
-func (m *Module) Resolve(attr *hclext.Attribute, types ...string) []*Resource {
+func (m *Config) Resolve(attr *hclext.Attribute, types ...string) []*Resource {
 	if attr == nil {
 		return nil
 	}
@@ -34,8 +35,8 @@ func (m *Module) Resolve(attr *hclext.Attribute, types ...string) []*Resource {
 
 // resolveDirect resolves the common form aws_x.name.attr without evaluating it: a
 // resource without count or for_each, read directly. ok is false for any other form.
-func (m *Module) resolveDirect(expr hcl.Expression, types []string) ([]*Resource, bool) {
-	if _, isBound := expr.(*hclext.BoundExpr); isBound {
+func (m *Config) resolveDirect(expr hcl.Expression, types []string) ([]*Resource, bool) {
+	if _, isBound := boundOf(expr); isBound {
 		return nil, false
 	}
 	tr, isTraversal := hcl.UnwrapExpression(expr).(*hclsyntax.ScopeTraversalExpr)
@@ -46,7 +47,10 @@ func (m *Module) resolveDirect(expr hcl.Expression, types []string) ([]*Resource
 	if !ok {
 		return nil, false
 	}
-	rb := m.blocks[addr]
+	if m.root == nil {
+		return nil, false
+	}
+	rb := m.root.blocks[addr]
 	if rb == nil || rb.count || rb.forEach {
 		return nil, false
 	}
@@ -61,7 +65,7 @@ func (m *Module) resolveDirect(expr hcl.Expression, types []string) ([]*Resource
 }
 
 // resolveValue returns the instances the marks of v name (see Resolve).
-func (m *Module) resolveValue(v cty.Value, types []string) []*Resource {
+func (m *Config) resolveValue(v cty.Value, types []string) []*Resource {
 	refs := refsOf(v)
 	if len(refs) == 0 {
 		return nil
@@ -104,8 +108,8 @@ func (rb *resourceBlock) instanceKey(i int) string {
 // value it has; ok is false when a condition is not known. HCL puts the marks of both
 // branches on a conditional's result, so the marks of the whole would name resources
 // of the branch not taken too. An instance's bound value is taken as it is.
-func (m *Module) takenBranch(expr hcl.Expression, hops int) (hcl.Expression, bool) {
-	if _, ok := expr.(*hclext.BoundExpr); ok {
+func (m *Config) takenBranch(expr hcl.Expression, hops int) (hcl.Expression, bool) {
+	if _, ok := boundOf(expr); ok {
 		return expr, true
 	}
 	switch e := hcl.UnwrapExpression(expr).(type) {
@@ -119,7 +123,7 @@ func (m *Module) takenBranch(expr hcl.Expression, hops int) (hcl.Expression, boo
 		}
 		return m.takenBranch(e.FalseResult, hops)
 	case *hclsyntax.ScopeTraversalExpr:
-		if local, ok := m.localExpr(e.Traversal); ok && hops < maxLocalHops {
+		if local, ok := m.localExpr(m.root, e.Traversal); ok && hops < maxLocalHops {
 			return m.takenBranch(local, hops+1)
 		}
 	}
@@ -162,7 +166,7 @@ func listExprs(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
 // ResolveEach resolves each element of a list attribute: one entry per element, nil for
 // an element that is not a reference to one of types. ok is false when the list itself
 // is not known.
-func (m *Module) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]*Resource, ok bool) {
+func (m *Config) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]*Resource, ok bool) {
 	if attr == nil {
 		return nil, false
 	}
@@ -202,7 +206,7 @@ func (m *Module) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]
 }
 
 // DependsOn returns the addresses in the resource's depends_on.
-func (m *Module) DependsOn(r *Resource) []string {
+func (m *Config) DependsOn(r *Resource) []string {
 	attr := r.Attr("depends_on")
 	if attr == nil {
 		return nil
@@ -217,11 +221,47 @@ func (m *Module) DependsOn(r *Resource) []string {
 		if !ok {
 			continue
 		}
-		if addr, ok := traversalAddress(tr); ok {
-			out = append(out, addr)
+		addr, ok := traversalAddress(tr)
+		if !ok {
+			if name, isModule := stepName(tr, 1); isModule && tr.RootName() == "module" {
+				addr, ok = "module."+name, true
+			}
 		}
+		if !ok {
+			continue
+		}
+		if r.mod != nil && r.mod.path != "" {
+			addr = r.mod.path + "." + addr
+		}
+		out = append(out, addr)
 	}
 	return out
+}
+
+// DependsOnAddress reports whether r's depends_on names the resource at address, or a
+// module call that holds it.
+func (m *Config) DependsOnAddress(r *Resource, address string) bool {
+	for _, d := range m.DependsOn(r) {
+		if address == d || strings.HasPrefix(address, d+".") || strings.HasPrefix(address, d+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// InModuleOf reports whether the resource at address is in the same module instance as r.
+func (m *Config) InModuleOf(r *Resource, address string) bool {
+	rs := m.byAddress[address]
+	return len(rs) > 0 && rs[0].mod == r.mod
+}
+
+// stepName returns the attribute name at step i of a traversal.
+func stepName(tr hcl.Traversal, i int) (string, bool) {
+	if len(tr) <= i {
+		return "", false
+	}
+	attr, ok := tr[i].(hcl.TraverseAttr)
+	return attr.Name, ok
 }
 
 // dependsOnTraversal reads one depends_on entry: a reference, or the quoted form

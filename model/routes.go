@@ -34,7 +34,7 @@ type SubnetRoute struct {
 
 // SubnetRouting works out a subnet's route table (explicit association, else the main
 // route table of its VPC) and where its default route leads.
-func (m *Module) SubnetRouting(subnet *Resource) SubnetRoute {
+func (m *Config) SubnetRouting(subnet *Resource) SubnetRoute {
 	vpc, ok := m.VPCKey(subnet.Attr("vpc_id"))
 	if !ok {
 		return SubnetRoute{}
@@ -47,7 +47,7 @@ func (m *Module) SubnetRouting(subnet *Resource) SubnetRoute {
 }
 
 // subnetTable returns the route table a subnet uses.
-func (m *Module) subnetTable(subnet *Resource, vpc string) (string, bool) {
+func (m *Config) subnetTable(subnet *Resource, vpc string) (string, bool) {
 	assocs := m.referrers(TypeRouteTableAssociation, "subnet_id", TypeSubnet)
 	if !assocs.complete {
 		return "", false // an association we cannot place may be this subnet's
@@ -59,10 +59,10 @@ func (m *Module) subnetTable(subnet *Resource, vpc string) (string, bool) {
 }
 
 // mainTable returns the main route table of a VPC of the module.
-func (m *Module) mainTable(vpc string) (string, bool) {
+func (m *Config) mainTable(vpc string) (string, bool) {
 	vpcAddr, isRef := strings.CutPrefix(vpc, "ref:")
-	if !isRef || !strings.HasPrefix(vpcAddr, TypeVPC+".") {
-		return "", false // a default VPC, or one outside the module
+	if rb := m.blocks[vpcAddr]; !isRef || rb == nil || rb.typ != TypeVPC {
+		return "", false // a default VPC, or one outside the configuration
 	}
 	if m.MayHaveUnknown(TypeMainRouteTableAssociation, TypeDefaultRouteTable) {
 		return "", false
@@ -101,7 +101,7 @@ type route struct {
 
 // tableRoutes returns the routes of a route table: inline routes and aws_route
 // resources. ok is false when any of them cannot be read.
-func (m *Module) tableRoutes(table, vpc string) (routes []route, ok bool) {
+func (m *Config) tableRoutes(table, vpc string) (routes []route, ok bool) {
 	for _, rt := range m.byAddress[table] {
 		if m.MayHaveDynamic(rt, "route") {
 			return nil, false
@@ -134,7 +134,7 @@ func (m *Module) tableRoutes(table, vpc string) (routes []route, ok bool) {
 }
 
 // tableEgress classifies where a route table's default route leads.
-func (m *Module) tableEgress(table, vpc string) Egress {
+func (m *Config) tableEgress(table, vpc string) Egress {
 	routes, ok := m.tableRoutes(table, vpc)
 	if !ok {
 		return EgressUnknown
@@ -155,7 +155,7 @@ func (m *Module) tableEgress(table, vpc string) Egress {
 }
 
 // routeTarget classifies a default route's target.
-func (m *Module) routeTarget(targets map[string]*hclext.Attribute) Egress {
+func (m *Config) routeTarget(targets map[string]*hclext.Attribute) Egress {
 	for name, attr := range targets {
 		if attr == nil || !m.Set(attr) || name == "cidr_block" || name == "ipv6_cidr_block" ||
 			name == "destination_cidr_block" || name == "destination_ipv6_cidr_block" || name == "route_table_id" ||
@@ -197,7 +197,7 @@ func (m *Module) routeTarget(targets map[string]*hclext.Attribute) Egress {
 // ServiceSubnets returns the routing of each subnet in a service's
 // network_configuration; ok is false when a subnet is not a resource of the module or
 // its routing cannot be told.
-func (m *Module) ServiceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
+func (m *Config) ServiceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
 	if s.subnets == nil {
 		r, n, known := m.serviceSubnets(s)
 		s.subnets = &serviceSubnets{routes: r, names: n, ok: known}
@@ -212,7 +212,7 @@ type serviceSubnets struct {
 	ok     bool
 }
 
-func (m *Module) serviceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
+func (m *Config) serviceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
 	blocks := s.Blocks("network_configuration")
 	if len(blocks) == 0 {
 		return nil, nil, false
@@ -244,7 +244,7 @@ type routeIndex struct {
 }
 
 // routeResources indexes aws_route resources by the route table they belong to, once.
-func (m *Module) routeResources() *routeIndex {
+func (m *Config) routeResources() *routeIndex {
 	if m.routes != nil {
 		return m.routes
 	}

@@ -12,7 +12,7 @@ import (
 type Runner struct {
 	tflint.Runner
 
-	module  *Module
+	module  *Config
 	built   bool
 	fix     bool
 	emitted map[issueKey]bool
@@ -33,7 +33,7 @@ func NewRunner(runner tflint.Runner, fix bool) *Runner {
 // Of returns the model of the module runner checks, or nil when it cannot be read; rules
 // then have nothing to say. A runner that is not a *Runner (as in unit tests) gets a
 // model of its own.
-func Of(runner tflint.Runner) *Module {
+func Of(runner tflint.Runner) *Config {
 	if r, ok := runner.(*Runner); ok {
 		if !r.built {
 			// Mark it built first: a model that panics is not tried again by every rule.
@@ -46,7 +46,7 @@ func Of(runner tflint.Runner) *Module {
 	return build(runner)
 }
 
-func build(runner tflint.Runner) *Module {
+func build(runner tflint.Runner) *Config {
 	m, err := Build(runner)
 	if err != nil {
 		logger.Error("fargate: cannot read the module: " + err.Error())
@@ -55,12 +55,23 @@ func build(runner tflint.Runner) *Module {
 	return m
 }
 
-// EmitIssue reports a finding once per rule, place and message.
+// EmitIssue reports a finding once per rule, place and message, where the user fixes it
+// (see Config.UserRange), unless an ignore comment tflint does not read silences it.
 func (r *Runner) EmitIssue(rule tflint.Rule, message string, rng hcl.Range) error {
-	if r.seen(rule, message, rng) {
+	rng, ignored := r.place(rule, rng)
+	if ignored || r.seen(rule, message, rng) {
 		return nil
 	}
 	return r.Runner.EmitIssue(rule, message, rng)
+}
+
+// place moves a finding to the user's code, and says whether a comment ignores it there.
+func (r *Runner) place(rule tflint.Rule, rng hcl.Range) (hcl.Range, bool) {
+	if r.module == nil {
+		return rng, false
+	}
+	rng = r.module.UserRange(rng)
+	return rng, r.module.Ignored(rule.Name(), rng)
 }
 
 // EmitIssueWithFix reports a fixable finding once per rule, place and message. Instances
@@ -68,6 +79,10 @@ func (r *Runner) EmitIssue(rule tflint.Rule, message string, rng hcl.Range) erro
 // offer fixes that are right for every instance, and applying one twice would edit text
 // that has already changed.
 func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Range, fix func(tflint.Fixer) error) error {
+	if r.module != nil && !r.module.isRootFile(rng.Filename) {
+		// tflint writes fixes to the root module's files only.
+		return r.EmitIssue(rule, message, rng)
+	}
 	if r.seen(rule, message, rng) {
 		return nil
 	}

@@ -36,10 +36,11 @@ var unknownValue = cty.DynamicVal.Mark(opaque{})
 // computedAttrs are the attributes every resource instance offers, unknown until apply.
 var computedAttrs = []string{"id", "arn"}
 
-// resourceBlock is one resource block of the module and what its expansion gave.
+// resourceBlock is one resource block of a module instance and what its expansion gave.
 type resourceBlock struct {
 	typ, name string
 	block     *hcl.Block
+	mod       *module
 	instances []*Resource
 	// keys are the instance keys, in order (nil for a block without count/for_each).
 	keys []cty.Value
@@ -52,13 +53,22 @@ type resourceBlock struct {
 	visiting bool
 }
 
+// address is the block's address, with its module's path.
+func (rb *resourceBlock) address() string {
+	if rb.mod.path == "" {
+		return rb.typ + "." + rb.name
+	}
+	return rb.mod.path + "." + rb.typ + "." + rb.name
+}
+
 // Resource answers a reference to a managed resource of the module.
-func (m *Module) Resource(typ, name string, attrs []string) cty.Value {
-	rb := m.blocks[typ+"."+name]
+func (mod *module) Resource(typ, name string, attrs []string) cty.Value {
+	rb := mod.blocks[typ+"."+name]
 	if rb == nil {
 		return unknownValue
 	}
-	cacheKey := typ + "." + name
+	m := mod.cfg
+	cacheKey := rb.address()
 	if attrs != nil {
 		sorted := slices.Clone(attrs)
 		sort.Strings(sorted)
@@ -75,8 +85,8 @@ func (m *Module) Resource(typ, name string, attrs []string) cty.Value {
 }
 
 // resourceValue builds the value Resource returns.
-func (m *Module) resourceValue(rb *resourceBlock, attrs []string) cty.Value {
-	whole := ref{address: rb.typ + "." + rb.name, key: "?"}
+func (m *Config) resourceValue(rb *resourceBlock, attrs []string) cty.Value {
+	whole := ref{address: rb.address(), key: "?"}
 	if rb.visiting {
 		// A reference cycle (resources referring to each other): the resource is known
 		// to be referenced, nothing more.
@@ -106,7 +116,7 @@ func (m *Module) resourceValue(rb *resourceBlock, attrs []string) cty.Value {
 // instanceValue is the object a reference to one instance sees: the attributes read
 // (all the model reads when attrs is nil), each with its configured value or unknown,
 // marked with the instance.
-func (m *Module) instanceValue(r *Resource, key string, attrs []string) cty.Value {
+func (m *Config) instanceValue(r *Resource, key string, attrs []string) cty.Value {
 	mark := ref{address: r.Address(), key: key}
 	if attrs == nil {
 		for name := range r.Block.Body.Attributes {
@@ -124,23 +134,6 @@ func (m *Module) instanceValue(r *Resource, key string, attrs []string) cty.Valu
 		obj[name] = v.Mark(mark)
 	}
 	return cty.ObjectVal(obj)
-}
-
-// Data answers a reference to a data source: unknown.
-func (m *Module) Data(string, string, []string) cty.Value { return unknownValue }
-
-// ModuleCall answers a reference to a module call's outputs: unknown.
-func (m *Module) ModuleCall(string) cty.Value { return unknownValue }
-
-// Variable answers var.NAME: asked of tflint, which knows the caller's arguments, tfvars
-// files and -var flags. A variable that is null only because its declared default is
-// null is the caller's to decide: unknown.
-func (m *Module) Variable(name string, ref hcl.Expression) cty.Value {
-	v := m.variables(name, ref)
-	if !v.IsKnown() || (v.IsNull() && m.nullDefaults[name]) {
-		return unknownValue
-	}
-	return v
 }
 
 // refsOf returns the instances a value was read from, by its marks; none when part of

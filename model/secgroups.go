@@ -32,7 +32,7 @@ func (r SGRule) AllowsTCP(port int64) bool {
 // SecurityGroupRules returns a security group's ingress or egress rules: inline (blocks
 // or attribute syntax), aws_security_group_rule, and aws_vpc_security_group_ingress_rule
 // or _egress_rule. ok is false when a rule that may belong to the group cannot be read.
-func (m *Module) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, ok bool) {
+func (m *Config) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, ok bool) {
 	kind := "ingress"
 	standalone := TypeSecurityGroupIngressRule
 	if egress {
@@ -75,7 +75,7 @@ func (m *Module) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, 
 	return rules, true
 }
 
-func (m *Module) ruleFromAttrs(attrs hclext.Attributes, protocolAttr string) SGRule {
+func (m *Config) ruleFromAttrs(attrs hclext.Attributes, protocolAttr string) SGRule {
 	protocol, ok1 := m.String(attrs[protocolAttr])
 	if ok1 && (protocol == "-1" || strings.EqualFold(protocol, "all")) {
 		return SGRule{Protocol: protocol, Known: true}
@@ -119,7 +119,7 @@ func listElements(v cty.Value) []cty.Value {
 // DefaultGroupMayAdmit reports whether the configuration may add ingress rules to a VPC's
 // default security group: it manages one with aws_default_security_group, or has an
 // ingress rule resource whose security group is not one of the module's own groups.
-func (m *Module) DefaultGroupMayAdmit() bool {
+func (m *Config) DefaultGroupMayAdmit() bool {
 	if len(m.byType[TypeDefaultSecurityGroup]) > 0 || m.MayHaveUnknown(TypeDefaultSecurityGroup) {
 		return true
 	}
@@ -130,7 +130,7 @@ func (m *Module) DefaultGroupMayAdmit() bool {
 // TakesInbound reports whether a service may receive traffic from others: it sits
 // behind a load balancer, registers in Cloud Map, or takes part in Service Connect
 // (or may, when such blocks come from a dynamic block that is not known).
-func (m *Module) TakesInbound(s *Service) bool {
+func (m *Config) TakesInbound(s *Service) bool {
 	for _, typ := range []string{"load_balancer", "service_registries", "service_connect_configuration"} {
 		if !m.Missing(s.Resource, typ) {
 			return true

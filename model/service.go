@@ -18,7 +18,7 @@ type Service struct {
 	subnets *serviceSubnets
 }
 
-func (m *Module) newService(r *Resource) *Service {
+func (m *Config) newService(r *Resource) *Service {
 	s := &Service{Resource: r}
 	for _, res := range m.Resolve(r.Attr("task_definition"), TypeTaskDefinition) {
 		s.TaskDefinitions = append(s.TaskDefinitions, m.taskDefs[res])

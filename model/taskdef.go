@@ -43,7 +43,7 @@ type TaskDefinition struct {
 	RunOnFargate bool
 }
 
-func (m *Module) newTaskDefinition(r *Resource) *TaskDefinition {
+func (m *Config) newTaskDefinition(r *Resource) *TaskDefinition {
 	td := &TaskDefinition{Resource: r}
 
 	if attr := r.Attr("network_mode"); attr == nil || !m.Set(attr) {
@@ -99,7 +99,7 @@ func (td *TaskDefinition) Containers() (containers []*tree.Node, ok bool) {
 }
 
 // IsWindows reports whether runtime_platform names a Windows operating system family.
-func (m *Module) IsWindows(td *TaskDefinition) bool {
+func (m *Config) IsWindows(td *TaskDefinition) bool {
 	for _, rp := range td.Blocks("runtime_platform") {
 		if s, ok := m.String(rp.Body.Attributes["operating_system_family"]); ok && strings.HasPrefix(s, "WINDOWS") {
 			return true

@@ -12,7 +12,7 @@ import (
 )
 
 // Known returns the value of attr when it is set, known, not null and not sensitive.
-func (m *Module) Known(attr *hclext.Attribute) (cty.Value, bool) {
+func (m *Config) Known(attr *hclext.Attribute) (cty.Value, bool) {
 	if attr == nil {
 		return cty.NilVal, false
 	}
@@ -24,7 +24,7 @@ func (m *Module) Known(attr *hclext.Attribute) (cty.Value, bool) {
 }
 
 // String returns attr as a known string (numbers and bools convert, as Terraform does).
-func (m *Module) String(attr *hclext.Attribute) (string, bool) {
+func (m *Config) String(attr *hclext.Attribute) (string, bool) {
 	v, ok := m.Known(attr)
 	if !ok {
 		return "", false
@@ -33,7 +33,7 @@ func (m *Module) String(attr *hclext.Attribute) (string, bool) {
 }
 
 // Bool returns attr as a known bool.
-func (m *Module) Bool(attr *hclext.Attribute) (bool, bool) {
+func (m *Config) Bool(attr *hclext.Attribute) (bool, bool) {
 	v, ok := m.Known(attr)
 	if !ok {
 		return false, false
@@ -46,7 +46,7 @@ func (m *Module) Bool(attr *hclext.Attribute) (bool, bool) {
 }
 
 // Int returns attr as a known whole number.
-func (m *Module) Int(attr *hclext.Attribute) (int64, bool) {
+func (m *Config) Int(attr *hclext.Attribute) (int64, bool) {
 	v, ok := m.Known(attr)
 	if !ok {
 		return 0, false
@@ -55,7 +55,7 @@ func (m *Module) Int(attr *hclext.Attribute) (int64, bool) {
 }
 
 // Strings returns attr as a known list or set of strings.
-func (m *Module) Strings(attr *hclext.Attribute) ([]string, bool) {
+func (m *Config) Strings(attr *hclext.Attribute) ([]string, bool) {
 	v, ok := m.Known(attr)
 	if !ok {
 		return nil, false
@@ -80,7 +80,7 @@ func (m *Module) Strings(attr *hclext.Attribute) ([]string, bool) {
 // only when it certainly is.
 
 // Set reports whether attr is present with a value that is, or may be, not null.
-func (m *Module) Set(attr *hclext.Attribute) bool {
+func (m *Config) Set(attr *hclext.Attribute) bool {
 	if attr == nil {
 		return false
 	}
@@ -91,7 +91,7 @@ func (m *Module) Set(attr *hclext.Attribute) bool {
 // Present reports whether attr is certainly set: its value is not null, or is not known
 // yet but cannot be null (a resource's attribute, a string template, a value refined as
 // not null). A value that depends on an unknown condition or variable may be null.
-func (m *Module) Present(attr *hclext.Attribute) bool {
+func (m *Config) Present(attr *hclext.Attribute) bool {
 	if attr == nil {
 		return false
 	}

@@ -17,7 +17,7 @@ func NewEFSTransitEncryptionRule() *EFSTransitEncryptionRule {
 
 // Check runs the rule.
 func (r *EFSTransitEncryptionRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			for _, efs := range td.EFSVolumes {
 				var why string

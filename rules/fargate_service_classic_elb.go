@@ -16,7 +16,7 @@ func NewServiceClassicELBRule() *ServiceClassicELBRule {
 
 // Check runs the rule.
 func (r *ServiceClassicELBRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.NetworkMode() != model.ModeAWSVPC && svc.LaunchType != model.LaunchFargate {
 				continue

@@ -17,7 +17,7 @@ func NewServiceDefaultSecurityGroupRule() *ServiceDefaultSecurityGroupRule {
 
 // Check runs the rule.
 func (r *ServiceDefaultSecurityGroupRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		if m.DefaultGroupMayAdmit() {
 			return
 		}

@@ -21,7 +21,7 @@ func NewServiceEgressPathRule() *ServiceEgressPathRule {
 
 // Check runs the rule.
 func (r *ServiceEgressPathRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.LaunchType != model.LaunchFargate || len(svc.TaskDefinitions) == 0 {
 				continue
@@ -44,7 +44,7 @@ func (r *ServiceEgressPathRule) Check(runner tflint.Runner) error {
 }
 
 // checkPublicIP flags a service in a public subnet whose tasks get no public IP.
-func checkPublicIP(m *model.Module, e *emitter, svc *model.Service, nc *hclext.Block, subnet string) {
+func checkPublicIP(m *model.Config, e *emitter, svc *model.Service, nc *hclext.Block, subnet string) {
 	attr := nc.Body.Attributes["assign_public_ip"]
 	on, known := m.Bool(attr)
 	if attr != nil && (!known || on) {
@@ -58,7 +58,7 @@ func checkPublicIP(m *model.Module, e *emitter, svc *model.Service, nc *hclext.B
 }
 
 // checkPrivateLink flags what the tasks need that a subnet without internet cannot reach.
-func checkPrivateLink(m *model.Module, e *emitter, svc *model.Service, subnets *hclext.Attribute, subnet string, route model.SubnetRoute) {
+func checkPrivateLink(m *model.Config, e *emitter, svc *model.Service, subnets *hclext.Attribute, subnet string, route model.SubnetRoute) {
 	endpoints, ok := m.EndpointsIn(route.VPC)
 	if !ok {
 		return
@@ -95,7 +95,7 @@ func checkPrivateLink(m *model.Module, e *emitter, svc *model.Service, subnets *
 
 // s3RouteProblem describes an S3 Gateway endpoint that is not on the subnet's route
 // table, so ECR's image layers cannot reach the subnet.
-func s3RouteProblem(m *model.Module, endpoints []*model.Endpoint, route model.SubnetRoute) []string {
+func s3RouteProblem(m *model.Config, endpoints []*model.Endpoint, route model.SubnetRoute) []string {
 	var gateways []*model.Endpoint
 	for _, ep := range endpoints {
 		if ep.Service == "s3" && ep.Type == model.EndpointGateway {

@@ -16,7 +16,7 @@ func NewServiceIAMRoleRule() *ServiceIAMRoleRule {
 
 // Check runs the rule.
 func (r *ServiceIAMRoleRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			attr := svc.Attr("iam_role")
 			if !m.Present(attr) || svc.NetworkMode() != model.ModeAWSVPC {

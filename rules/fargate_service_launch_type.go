@@ -18,7 +18,7 @@ func NewServiceLaunchTypeRule() *ServiceLaunchTypeRule {
 
 // Check runs the rule.
 func (r *ServiceLaunchTypeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			strategy := svc.Blocks("capacity_provider_strategy")
 			if lt := svc.Attr("launch_type"); m.Present(lt) && len(strategy) > 0 {

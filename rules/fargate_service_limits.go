@@ -24,7 +24,7 @@ const (
 
 // Check runs the rule.
 func (r *ServiceLimitsRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			for _, nc := range svc.Blocks("network_configuration") {
 				subnets, groups := nc.Body.Attributes["subnets"], nc.Body.Attributes["security_groups"]
@@ -46,7 +46,7 @@ func (r *ServiceLimitsRule) Check(runner tflint.Runner) error {
 
 // checkOneVPC flags subnets, or security groups, that are in different VPCs, and security
 // groups in another VPC than the subnets.
-func checkOneVPC(m *model.Module, e *emitter, subnets, groups *hclext.Attribute) {
+func checkOneVPC(m *model.Config, e *emitter, subnets, groups *hclext.Attribute) {
 	subnetRefs, _ := m.ResolveEach(subnets, model.TypeSubnet)
 	subnetVPCs, subnetsKnown := m.VPCsOf(subnetRefs)
 	groupRefs, _ := m.ResolveEach(groups, model.TypeSecurityGroup)

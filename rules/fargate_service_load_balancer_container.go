@@ -20,7 +20,7 @@ func NewServiceLoadBalancerContainerRule() *ServiceLoadBalancerContainerRule {
 
 // Check runs the rule.
 func (r *ServiceLoadBalancerContainerRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			for _, lb := range svc.Blocks("load_balancer") {
 				nameAttr, portAttr := lb.Body.Attributes["container_name"], lb.Body.Attributes["container_port"]
@@ -36,7 +36,7 @@ func (r *ServiceLoadBalancerContainerRule) Check(runner tflint.Runner) error {
 
 // checkContainerPort flags a container name, or a port of that container, that none of
 // the service's task definition instances declares.
-func checkContainerPort(m *model.Module, e *emitter, svc *model.Service, nameAttr, portAttr *hclext.Attribute, name, portText string) {
+func checkContainerPort(m *model.Config, e *emitter, svc *model.Service, nameAttr, portAttr *hclext.Attribute, name, portText string) {
 	if len(svc.TaskDefinitions) == 0 {
 		return
 	}

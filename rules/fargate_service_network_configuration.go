@@ -17,7 +17,7 @@ func NewServiceNetworkConfigurationRule() *ServiceNetworkConfigurationRule {
 
 // Check runs the rule.
 func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			mode := svc.NetworkMode()
 			blocks := svc.Blocks("network_configuration")

@@ -21,7 +21,7 @@ func NewServicePlatformVersionRule() *ServicePlatformVersionRule {
 
 // Check runs the rule.
 func (r *ServicePlatformVersionRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			attr := svc.Attr("platform_version")
 			version, ok := m.String(attr)
@@ -62,7 +62,7 @@ func osName(windows bool) string {
 }
 
 // usesWindows reports whether the service's task definition is known to run Windows.
-func usesWindows(m *model.Module, svc *model.Service) bool {
+func usesWindows(m *model.Config, svc *model.Service) bool {
 	for _, td := range svc.TaskDefinitions {
 		if m.IsWindows(td) {
 			return true
@@ -73,7 +73,7 @@ func usesWindows(m *model.Module, svc *model.Service) bool {
 
 // needsPlatform140 says what of the service or its task definition needs platform
 // version 1.4.0, or returns "".
-func needsPlatform140(m *model.Module, svc *model.Service) string {
+func needsPlatform140(m *model.Config, svc *model.Service) string {
 	if on, ok := m.Bool(svc.Attr("enable_execute_command")); ok && on {
 		return "it enables ECS Exec (enable_execute_command)"
 	}

@@ -16,7 +16,7 @@ func NewServicePublicIPRule() *ServicePublicIPRule {
 
 // Check runs the rule.
 func (r *ServicePublicIPRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.LaunchType != model.LaunchEC2 {
 				continue

@@ -16,7 +16,7 @@ func NewServiceSecurityGroupEgressRule() *ServiceSecurityGroupEgressRule {
 
 // Check runs the rule.
 func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			// On EC2 the agent pulls images and ships logs through the instance's
 			// interface, not the task's.

@@ -19,11 +19,9 @@ func NewTargetGroupAttachedRule() *TargetGroupAttachedRule {
 
 // Check runs the rule.
 func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
-	root := isRootModule(runner)
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		forwarders, complete := m.Forwarders()
 		for _, svc := range m.Services {
-			dependsOn := m.DependsOn(svc.Resource)
 			for _, lb := range svc.Blocks("load_balancer") {
 				attr := lb.Body.Attributes["target_group_arn"]
 				tgs := m.Resolve(attr, model.TargetGroupTypes...)
@@ -32,12 +30,17 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 				}
 				via := forwarders[tgs[0].Address()]
 				if len(via) == 0 {
-					if root && complete {
+					if complete {
 						e.emitf(attr.Expr.Range(), "no listener or listener rule forwards to target group %s, so ECS cannot register this service's tasks in it (AWS: \"The target group ... does not have an associated load balancer.\"): add a listener default_action or a listener rule that forwards to it", tgs[0].Name)
 					}
 					continue
 				}
-				if !slices.ContainsFunc(via, func(addr string) bool { return slices.Contains(dependsOn, addr) }) {
+				// Only a listener in the service's own module can be named in its
+				// depends_on; across modules the user cannot fix it there.
+				if !m.InModuleOf(svc.Resource, via[0]) {
+					continue
+				}
+				if !slices.ContainsFunc(via, func(addr string) bool { return m.DependsOnAddress(svc.Resource, addr) }) {
 					where := svc.Block.DefRange
 					if d := svc.Attr("depends_on"); d != nil {
 						where = d.Expr.Range()
@@ -47,11 +50,4 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 			}
 		}
 	})
-}
-
-// isRootModule reports whether runner checks the root module, where a target group that
-// no listener uses cannot be attached by a caller.
-func isRootModule(runner tflint.Runner) bool {
-	path, err := runner.GetModulePath()
-	return err == nil && path.IsRoot()
 }

@@ -25,7 +25,7 @@ var layer4Protocols = []string{"TCP", "TLS", "UDP", "TCP_UDP"}
 
 // Check runs the rule.
 func (r *TargetGroupHealthCheckRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			for _, lb := range svc.Blocks("load_balancer") {
 				dynamic := svc.NetworkMode() == model.ModeBridge && dynamicHostPort(m, svc, lb.Body.Attributes["container_name"], lb.Body.Attributes["container_port"])
@@ -48,7 +48,7 @@ func (r *TargetGroupHealthCheckRule) Check(runner tflint.Runner) error {
 
 // dynamicHostPort reports whether the load-balanced container port is known to get a
 // dynamic host port in every task definition instance: its mapping has hostPort 0 or none.
-func dynamicHostPort(m *model.Module, svc *model.Service, nameAttr, portAttr *hclext.Attribute) bool {
+func dynamicHostPort(m *model.Config, svc *model.Service, nameAttr, portAttr *hclext.Attribute) bool {
 	name, ok1 := m.String(nameAttr)
 	portText, ok2 := m.String(portAttr)
 	port, err := strconv.ParseInt(portText, 10, 64)

@@ -19,7 +19,7 @@ func NewTargetGroupTypeRule() *TargetGroupTypeRule {
 
 // Check runs the rule.
 func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			mode := svc.NetworkMode()
 			if mode == "" || mode == model.ModeNone {

@@ -16,7 +16,7 @@ func NewTargetGroupVPCRule() *TargetGroupVPCRule {
 
 // Check runs the rule.
 func (r *TargetGroupVPCRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, svc := range m.Services {
 			vpc, ok := subnetsVPC(m, svc)
 			if !ok {
@@ -36,7 +36,7 @@ func (r *TargetGroupVPCRule) Check(runner tflint.Runner) error {
 }
 
 // subnetsVPC returns the one VPC all of a service's subnets are known to be in.
-func subnetsVPC(m *model.Module, svc *model.Service) (string, bool) {
+func subnetsVPC(m *model.Config, svc *model.Service) (string, bool) {
 	for _, nc := range svc.Blocks("network_configuration") {
 		refs, _ := m.ResolveEach(nc.Body.Attributes["subnets"], model.TypeSubnet)
 		vpcs, ok := m.VPCsOf(refs)

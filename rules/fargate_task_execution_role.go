@@ -18,7 +18,7 @@ func NewTaskExecutionRoleRule() *TaskExecutionRoleRule {
 
 // Check runs the rule.
 func (r *TaskExecutionRoleRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if m.Set(td.Attr("execution_role_arn")) {
 				continue

@@ -17,7 +17,7 @@ func NewTaskRoleRule() *TaskRoleRule {
 
 // Check runs the rule.
 func (r *TaskRoleRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if m.Set(td.Attr("task_role_arn")) {
 				continue

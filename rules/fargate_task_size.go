@@ -22,7 +22,7 @@ func NewTaskSizeRule() *TaskSizeRule {
 
 // Check runs the rule.
 func (r *TaskSizeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if !td.IsFargate() {
 				continue

@@ -24,7 +24,7 @@ const windowsReservedPort = 3150
 
 // Check runs the rule.
 func (r *TaskUnsupportedRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if !td.IsFargate() {
 				continue

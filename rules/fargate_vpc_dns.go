@@ -16,7 +16,7 @@ func NewVPCDNSRule() *VPCDNSRule {
 
 // Check runs the rule.
 func (r *VPCDNSRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, vpc := range m.VPCs() {
 			why := privateDNSUser(m, vpc)
 			if why == "" {
@@ -39,7 +39,7 @@ func (r *VPCDNSRule) Check(runner tflint.Runner) error {
 }
 
 // privateDNSUser says what in the VPC relies on private DNS, or returns "".
-func privateDNSUser(m *model.Module, vpc *model.Resource) string {
+func privateDNSUser(m *model.Config, vpc *model.Resource) string {
 	key := "ref:" + vpc.Address()
 	for _, ep := range m.Endpoints {
 		if ep.VPC == key && ep.Type == model.EndpointInterface && ep.PrivateDNSKnown && ep.PrivateDNS {

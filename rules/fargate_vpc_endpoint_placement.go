@@ -18,7 +18,7 @@ func NewVPCEndpointPlacementRule() *VPCEndpointPlacementRule {
 
 // Check runs the rule.
 func (r *VPCEndpointPlacementRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, ep := range m.Endpoints {
 			switch ep.Type {
 			case model.EndpointInterface:
@@ -44,7 +44,7 @@ func (r *VPCEndpointPlacementRule) Check(runner tflint.Runner) error {
 
 // checkS3ForECR flags an S3 Interface endpoint that is the only S3 endpoint of a VPC
 // with an ECR endpoint: ECR's image layers need the Gateway endpoint.
-func checkS3ForECR(m *model.Module, e *emitter) {
+func checkS3ForECR(m *model.Config, e *emitter) {
 	for _, ep := range m.Endpoints {
 		if ep.Service != "s3" || ep.Type != model.EndpointInterface || ep.VPC == "" {
 			continue

@@ -20,7 +20,7 @@ const httpsPort = 443
 
 // Check runs the rule.
 func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Module, e *emitter) {
+	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, ep := range m.Endpoints {
 			if ep.Type != model.EndpointInterface {
 				continue
@@ -47,7 +47,7 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 
 // anyAdmitsTCP reports whether any of the security groups admits TCP port; known is
 // false when a group or one of its rules cannot be read.
-func anyAdmitsTCP(m *model.Module, groups [][]*model.Resource, port int64) (admits, known bool) {
+func anyAdmitsTCP(m *model.Config, groups [][]*model.Resource, port int64) (admits, known bool) {
 	for _, rs := range groups {
 		if rs == nil {
 			return false, false

@@ -107,7 +107,7 @@ func nonEmpty(n *tree.Node) bool {
 
 // checkModule runs check over the model of the module runner is checking, and returns
 // the first error reporting a finding. A module the model cannot read has no findings.
-func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Module, *emitter)) error {
+func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Config, *emitter)) error {
 	m := model.Of(runner)
 	if m == nil {
 		return nil
@@ -118,7 +118,7 @@ func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Modul
 }
 
 // emptyList reports whether attr is absent, null, or a known empty list.
-func emptyList(m *model.Module, attr *hclext.Attribute) bool {
+func emptyList(m *model.Config, attr *hclext.Attribute) bool {
 	if attr == nil || !m.Set(attr) {
 		return true
 	}

@@ -34,6 +34,9 @@ const (
 type Node struct {
 	Kind  Kind
 	Range hcl.Range
+	// Exact is true when Range is where this very value is written, as opposed to the
+	// place of an expression that produced it.
+	Exact bool
 
 	// Text is the string of a String node, or the number of a Number node as written.
 	Text string
