@@ -1,6 +1,7 @@
 package hcleval
 
 import (
+	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,7 +43,7 @@ func TestValue(t *testing.T) {
 		}
 		return cty.DynamicVal
 	}
-	e := New(locals, Functions(dir), Paths{Module: ".", Root: ".", Cwd: dir}, varScope(vars))
+	e := New(locals, tffunc.Functions(tffunc.Options{BaseDir: dir}), Paths{Module: ".", Root: ".", Cwd: dir}, varScope(vars))
 
 	cases := map[string]cty.Value{
 		`local.port`:                    cty.NumberIntVal(8080),

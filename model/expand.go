@@ -261,8 +261,11 @@ func iterable(v cty.Value) ([][2]cty.Value, bool) {
 // elements returns the key and value of each element of a known map, object, set or
 // list, as for_each sees them; ok is false for anything else, and for a collection too
 // large to expand. Elements keep their marks.
+//
+// As in Terraform, the keys must be known (for a set, its elements) but the values need
+// not be: an instance whose each.value is unknown still exists.
 func elements(v cty.Value) (kvs [][2]cty.Value, ok bool) {
-	if !v.IsWhollyKnown() || v.IsNull() || v.IsMarked() {
+	if !v.IsKnown() || v.IsNull() || v.IsMarked() {
 		return nil, false
 	}
 	ty := v.Type()
@@ -270,6 +273,9 @@ func elements(v cty.Value) (kvs [][2]cty.Value, ok bool) {
 		return nil, false
 	}
 	if v.LengthInt() > maxInstances {
+		return nil, false
+	}
+	if ty.IsSetType() && !v.IsWhollyKnown() {
 		return nil, false
 	}
 	var out [][2]cty.Value

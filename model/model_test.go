@@ -1,6 +1,7 @@
 package model
 
 import (
+	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
 	"strings"
 	"testing"
 
@@ -9,7 +10,6 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/helper"
 
-	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
@@ -201,7 +201,7 @@ func FuzzContainerDefinitions(f *testing.F) {
 		if e, diags := hclsyntax.ParseExpression([]byte(`[{ name = "a", portMappings = [] }]`), "locals.tf", hcl.InitialPos); !diags.HasErrors() {
 			locals["c"] = e
 		}
-		m.rootDir, m.functions = ".", hcleval.Functions(".")
+		m.rootDir, m.functions = ".", tffunc.Functions(tffunc.Options{BaseDir: "."})
 		m.root = m.newModule(&moduleDef{dir: ".", locals: locals}, nil, "", "", nil)
 		n, serr := m.decodeJSON(&Resource{mod: m.root}, attrs["x"].Expr, attrs["x"].Expr.Range(), 0)
 		if serr != nil {

@@ -10,6 +10,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,7 +141,7 @@ func Build(runner tflint.Runner) (*Config, error) {
 	if !filepath.IsAbs(c.baseDir) {
 		c.baseDir = filepath.Join(originalwd, c.rootDir)
 	}
-	c.functions = hcleval.Functions(c.baseDir)
+	c.functions = tffunc.Functions(tffunc.Options{BaseDir: c.baseDir})
 	c.manifest = readManifest(c.baseDir)
 
 	def := newDef(c.rootDir, files)
@@ -348,43 +349,18 @@ func instanceSuffix(count, forEach bool, keys []cty.Value, i int) string {
 
 // callScopes evaluates a module call's count or for_each.
 func (c *Config) callScopes(mod *module, ci *callInstances, attrs hcl.Attributes) ([]scope, []cty.Value) {
-	switch {
-	case attrs["count"] != nil:
-		ci.count = true
-		n, ok := wholeNumber(hcleval.Plain(mod.eval.Value(attrs["count"].Expr)))
-		if !ok || n > maxInstances {
-			ci.unknown = true
-			return nil, nil
+	meta := &hcl.BodyContent{Attributes: hcl.Attributes{}}
+	for _, name := range []string{"count", "for_each"} {
+		if a := attrs[name]; a != nil {
+			meta.Attributes[name] = a
 		}
-		var scopes []scope
-		var keys []cty.Value
-		for i := int64(0); i < n; i++ {
-			scopes = append(scopes, scope{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(i)})})
-			keys = append(keys, cty.NumberIntVal(i))
-		}
-		return scopes, keys
-	case attrs["for_each"] != nil:
-		ci.forEach = true
-		elems, ok := elements(hcleval.Plain(mod.eval.Value(attrs["for_each"].Expr)))
-		if !ok {
-			ci.unknown = true
-			return nil, nil
-		}
-		var scopes []scope
-		var keys []cty.Value
-		for _, kv := range elems {
-			if kv[0].Type() != cty.String {
-				ci.unknown = true
-				return nil, nil
-			}
-			// each.value keeps the marks of what it was read from.
-			value := kv[1]
-			scopes = append(scopes, scope{"each": cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": value})})
-			keys = append(keys, kv[0])
-		}
-		return scopes, keys
 	}
-	return []scope{nil}, nil
+	it := iterate(meta, mod.eval.Value)
+	ci.count, ci.forEach, ci.unknown = it.count, it.forEach, it.unknown || it.tooMany > 0
+	if ci.unknown {
+		return nil, nil
+	}
+	return it.scopes, it.keys
 }
 
 // callDef finds and reads the module a call's source names: a local path relative to the
@@ -482,13 +458,17 @@ func (mod *module) variable(name string, ref hcl.Expression) cty.Value {
 		return unknownValue
 	}
 	content, _, _ := decl.Body.PartialContent(variableSchema)
-	var v cty.Value
-	switch {
-	case mod.args[name] != nil:
-		v = mod.parent.eval.ValueIn(mod.args[name], mod.callScope)
-	case content.Attributes["default"] != nil:
-		v = mod.eval.Value(content.Attributes["default"].Expr)
-	default:
+	v := cty.NilVal
+	if arg := mod.args[name]; arg != nil {
+		v = mod.parent.eval.ValueIn(arg, mod.callScope)
+	}
+	// A null argument takes the default when the variable says nullable = false.
+	if v == cty.NilVal || (v.IsKnown() && v.IsNull() && isFalseLiteral(content.Attributes["nullable"])) {
+		if d := content.Attributes["default"]; d != nil {
+			v = mod.eval.Value(d.Expr)
+		}
+	}
+	if v == cty.NilVal {
 		return unknownValue
 	}
 	if t := content.Attributes["type"]; t != nil {
@@ -508,7 +488,16 @@ func (mod *module) variable(name string, ref hcl.Expression) cty.Value {
 	return v
 }
 
-var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "type"}}}
+var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "type"}, {Name: "nullable"}}}
+
+// isFalseLiteral reports whether attr is written as false.
+func isFalseLiteral(attr *hcl.Attribute) bool {
+	if attr == nil {
+		return false
+	}
+	v, diags := attr.Expr.Value(nil)
+	return !diags.HasErrors() && v.Type() == cty.Bool && v.IsKnown() && !v.IsNull() && v.False()
+}
 
 // ModuleCall answers module.NAME: the outputs of the call's instance, a tuple of them
 // for count, an object keyed by instance key for for_each; unknown when the call cannot
