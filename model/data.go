@@ -28,7 +28,7 @@ type dataBlock struct {
 
 var dataSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "count"}, {Name: "for_each"}, {Name: "service"}, {Name: "service_name"},
-		{Name: "service_type"}, {Name: "tags"}, {Name: "name"}, {Name: "region"}, {Name: "id"}},
+		{Name: "service_type"}, {Name: "service_regions"}, {Name: "tags"}, {Name: "name"}, {Name: "region"}, {Name: "id"}},
 	Blocks: []hcl.BlockHeaderSchema{{Type: "filter"}},
 }
 
@@ -107,14 +107,15 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 		}
 		return cty.ObjectVal(map[string]cty.Value{"partition": cty.StringVal(partition), "id": cty.StringVal(partition), "dns_suffix": cty.StringVal(suffix)})
 	case "aws_vpc_endpoint_service":
-		if len(content.Blocks) > 0 || content.Attributes["tags"] != nil {
-			return unknownValue // filters search what exists
-		}
 		service, ok1 := arg("service")
 		serviceName, ok2 := arg("service_name")
 		serviceType, ok3 := arg("service_type")
-		if !ok1 || !ok2 || !ok3 {
-			return unknownValue
+		filterType, ok4 := db.serviceTypeFilter(content, s)
+		if !ok1 || !ok2 || !ok3 || !ok4 || !db.isNull(content.Attributes["service_regions"], s) || content.Attributes["tags"] != nil {
+			return unknownValue // other filters search what exists
+		}
+		if serviceType == "" {
+			serviceType = filterType
 		}
 		if serviceName == "" {
 			if service == "" {
@@ -131,6 +132,41 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 		return cty.ObjectVal(map[string]cty.Value{"service_name": cty.StringVal(serviceName), "service_type": cty.StringVal(serviceType)})
 	}
 	return unknownValue
+}
+
+// serviceTypeFilter reads filter blocks that only say the service type; ok is false for
+// any other filter, whose result depends on what exists.
+func (db *dataBlock) serviceTypeFilter(content *hcl.BodyContent, s scope) (string, bool) {
+	typ := ""
+	for _, f := range content.Blocks {
+		attrs, _ := f.Body.JustAttributes()
+		if attrs["name"] == nil || attrs["values"] == nil {
+			return "", false
+		}
+		name := hcleval.Plain(db.mod.eval.ValueIn(attrs["name"].Expr, s))
+		values := hcleval.Plain(db.mod.eval.ValueIn(attrs["values"].Expr, s))
+		if !name.IsKnown() || name.IsNull() || name.IsMarked() || name.Type() != cty.String || name.AsString() != "service-type" {
+			return "", false
+		}
+		if !values.IsWhollyKnown() || values.IsNull() || values.IsMarked() || !values.CanIterateElements() || values.LengthInt() != 1 {
+			return "", false
+		}
+		v := values.AsValueSlice()[0]
+		if v.IsNull() || v.Type() != cty.String {
+			return "", false
+		}
+		typ = v.AsString()
+	}
+	return typ, true
+}
+
+// isNull reports whether attr is absent or known to be null.
+func (db *dataBlock) isNull(attr *hcl.Attribute, s scope) bool {
+	if attr == nil {
+		return true
+	}
+	v := db.mod.eval.ValueIn(attr.Expr, s)
+	return v.IsKnown() && v.IsNull()
 }
 
 // withAttrs gives a data source's value the attributes an expression reads: those the

@@ -138,8 +138,8 @@ func (m *Config) expand(rb *resourceBlock) {
 	}
 	rb.count, rb.forEach, rb.unknown, rb.keys = it.count, it.forEach, it.unknown, it.keys
 	scopes := it.scopes
-	for _, s := range scopes {
-		r := &Resource{Type: rb.typ, Name: rb.name, scope: s, mod: rb.mod}
+	for i, s := range scopes {
+		r := &Resource{Type: rb.typ, Name: rb.name, scope: s, key: rb.instanceKey(i), mod: rb.mod}
 		if body, ok := rb.block.Body.(*hclsyntax.Body); ok {
 			start := body.SrcRange.Start
 			r.OpenBrace = hcl.Range{Filename: body.SrcRange.Filename, Start: start,

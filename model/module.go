@@ -92,8 +92,10 @@ type Resource struct {
 	// OpenBrace is the range of the block's "{" in native syntax (zero in JSON), after
 	// which a fix can insert a missing attribute.
 	OpenBrace hcl.Range
-	// scope holds the instance's count or each; mod is the module instance it is in.
+	// scope holds the instance's count or each, key its instance key ([0], ["a"]);
+	// mod is the module instance it is in.
 	scope scope
+	key   string
 	mod   *module
 }
 
@@ -104,6 +106,15 @@ func (r *Resource) Address() string {
 		return r.Type + "." + r.Name
 	}
 	return r.mod.path + "." + r.Type + "." + r.Name
+}
+
+// Label names the resource in messages: its name in the root module, its address (with
+// the instance key) in a called module, where names like "this" say little.
+func (r *Resource) Label() string {
+	if r.mod == nil || r.mod.path == "" {
+		return r.Name
+	}
+	return r.Address() + r.key
 }
 
 // Attr returns the attribute name of the resource, or nil.

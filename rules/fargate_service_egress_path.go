@@ -88,7 +88,7 @@ func checkPrivateLink(m *model.Config, e *emitter, svc *model.Service, subnets *
 			}
 		}
 		if len(missing) > 0 {
-			e.emitf(where, "subnet %s has no route to the internet, and its VPC lacks what the tasks of %s need: %s. Without it they stop with CannotPullContainerError or ResourceInitializationError. Add the missing VPC endpoints, or a NAT gateway route", subnet, td.Name, strings.Join(missing, ", "))
+			e.emitf(where, "subnet %s has no route to the internet, and its VPC lacks what the tasks of %s need: %s. Without it they stop with CannotPullContainerError or ResourceInitializationError. Add the missing VPC endpoints, or a NAT gateway route", subnet, td.Label(), strings.Join(missing, ", "))
 		}
 	}
 }
@@ -116,7 +116,7 @@ func s3RouteProblem(m *model.Config, endpoints []*model.Endpoint, route model.Su
 			}
 		}
 	}
-	return []string{fmt.Sprintf("the S3 Gateway endpoint %s on %s", gateways[0].Name, tableName(route.Table))}
+	return []string{fmt.Sprintf("the S3 Gateway endpoint %s on %s", gateways[0].Label(), tableName(route.Table))}
 }
 
 // endpointName writes the service name of an endpoint for messages.

@@ -34,7 +34,7 @@ func (r *ServiceLaunchTypeRule) Check(runner tflint.Runner) error {
 				case model.IsFargateProvider(name):
 					fargate = append(fargate, attr)
 					if has, known := m.ClusterHasProvider(svc.Cluster, name); known && !has {
-						e.emitf(attr.Expr.Range(), "capacity provider %s is not associated with cluster %s: add it to capacity_providers of its aws_ecs_cluster_capacity_providers (AWS: \"The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.\")", name, svc.Cluster[0].Name)
+						e.emitf(attr.Expr.Range(), "capacity provider %s is not associated with cluster %s: add it to capacity_providers of its aws_ecs_cluster_capacity_providers (AWS: \"The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster.\")", name, svc.Cluster[0].Label())
 					}
 				default:
 					autoScaling = append(autoScaling, attr)
@@ -51,11 +51,11 @@ func (r *ServiceLaunchTypeRule) Check(runner tflint.Runner) error {
 			}
 			for _, td := range svc.TaskDefinitions {
 				if td.CompatibilitiesKnown && len(td.Compatibilities) > 0 && !td.RequiresFargate() {
-					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s does not list FARGATE in requires_compatibilities (AWS: \"Task definition does not support launch_type FARGATE.\"): add \"FARGATE\" to requires_compatibilities", td.Name)
+					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s does not list FARGATE in requires_compatibilities (AWS: \"Task definition does not support launch_type FARGATE.\"): add \"FARGATE\" to requires_compatibilities", td.Label())
 					break
 				}
 				if td.NoCompatibilities() && td.NetworkMode != "" && td.NetworkMode != model.ModeAWSVPC {
-					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s sets no requires_compatibilities and uses the %s network mode, so AWS rejects the service (\"Task definition does not support launch_type FARGATE.\"): set requires_compatibilities = [\"FARGATE\"] and network_mode = \"awsvpc\" in the task definition", td.Name, td.NetworkMode)
+					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s sets no requires_compatibilities and uses the %s network mode, so AWS rejects the service (\"Task definition does not support launch_type FARGATE.\"): set requires_compatibilities = [\"FARGATE\"] and network_mode = \"awsvpc\" in the task definition", td.Label(), td.NetworkMode)
 					break
 				}
 			}

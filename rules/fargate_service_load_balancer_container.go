@@ -62,7 +62,7 @@ func checkContainerPort(m *model.Config, e *emitter, svc *model.Service, nameAtt
 			portMissing = false
 		}
 	}
-	td := svc.TaskDefinitions[0].Name
+	td := svc.TaskDefinitions[0].Label()
 	switch {
 	case nameMissing:
 		e.emitf(nameAttr.Expr.Range(), "task definition %s has no container named %q (AWS: \"The container %s does not exist in the task definition.\"): use the name of the container that serves the traffic", td, name, name)

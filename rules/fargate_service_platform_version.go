@@ -85,7 +85,7 @@ func needsPlatform140(m *model.Config, svc *model.Service) string {
 	for _, lb := range svc.Blocks("load_balancer") {
 		for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
 			if p, ok := m.String(tg.Attr("protocol")); ok && (p == "UDP" || p == "TCP_UDP") {
-				return fmt.Sprintf("its target group %s receives %s from a Network Load Balancer", tg.Name, p)
+				return fmt.Sprintf("its target group %s receives %s from a Network Load Balancer", tg.Label(), p)
 			}
 		}
 	}

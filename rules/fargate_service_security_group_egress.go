@@ -30,7 +30,7 @@ func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 						continue
 					}
 					if rules, ok := m.SecurityGroupRules(rs[0], true); ok && len(rules) == 0 {
-						e.emitf(rs[0].Block.DefRange, "security group %s of service %s's tasks has no egress rule, and Terraform removes the allow-all egress AWS gives new groups: the tasks cannot pull images, send logs or reach AWS APIs. Add an egress block (or an egress rule resource) for HTTPS", rs[0].Name, svc.Name)
+						e.emitf(rs[0].Block.DefRange, "security group %s of service %s's tasks has no egress rule, and Terraform removes the allow-all egress AWS gives new groups: the tasks cannot pull images, send logs or reach AWS APIs. Add an egress block (or an egress rule resource) for HTTPS", rs[0].Label(), svc.Label())
 					}
 				}
 			}

@@ -25,7 +25,7 @@ func (r *ServiceTaskCompatibilityRule) Check(runner tflint.Runner) error {
 			}
 			for _, td := range svc.TaskDefinitions {
 				if td.NoCompatibilities() && td.NetworkMode == model.ModeAWSVPC {
-					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s sets no requires_compatibilities, so AWS does not check it against Fargate's requirements when it is registered and may refuse the service (\"Task definition does not support launch_type FARGATE.\"): add requires_compatibilities = [\"FARGATE\"] to the task definition", td.Name)
+					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s sets no requires_compatibilities, so AWS does not check it against Fargate's requirements when it is registered and may refuse the service (\"Task definition does not support launch_type FARGATE.\"): add requires_compatibilities = [\"FARGATE\"] to the task definition", td.Label())
 					break
 				}
 			}

@@ -31,7 +31,7 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 				via := forwarders[tgs[0].Address()]
 				if len(via) == 0 {
 					if complete {
-						e.emitf(attr.Expr.Range(), "no listener or listener rule forwards to target group %s, so ECS cannot register this service's tasks in it (AWS: \"The target group ... does not have an associated load balancer.\"): add a listener default_action or a listener rule that forwards to it", tgs[0].Name)
+						e.emitf(attr.Expr.Range(), "no listener or listener rule forwards to target group %s, so ECS cannot register this service's tasks in it (AWS: \"The target group ... does not have an associated load balancer.\"): add a listener default_action or a listener rule that forwards to it", tgs[0].Label())
 					}
 					continue
 				}
@@ -45,7 +45,7 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 					if d := svc.Attr("depends_on"); d != nil {
 						where = d.Expr.Range()
 					}
-					e.emitf(where, "this service does not depend on %s, which attaches target group %s to the load balancer: Terraform may create the service first and ECS then rejects the target group (\"does not have an associated load balancer\"). Add depends_on = [%s]", via[0], tgs[0].Name, via[0])
+					e.emitf(where, "this service does not depend on %s, which attaches target group %s to the load balancer: Terraform may create the service first and ECS then rejects the target group (\"does not have an associated load balancer\"). Add depends_on = [%s]", via[0], tgs[0].Label(), via[0])
 				}
 			}
 		}

@@ -34,10 +34,10 @@ func (r *TargetGroupHealthCheckRule) Check(runner tflint.Runner) error {
 					for _, hc := range tg.Blocks("health_check") {
 						port := hc.Body.Attributes["port"]
 						if p, ok := m.String(port); ok && dynamic && p != "traffic-port" {
-							e.emitf(port.Expr.Range(), "health check port %s is fixed, but service %s's bridge tasks get a random host port, so the load balancer checks a port nothing listens on: use port = \"traffic-port\"", p, svc.Name)
+							e.emitf(port.Expr.Range(), "health check port %s is fixed, but service %s's bridge tasks get a random host port, so the load balancer checks a port nothing listens on: use port = \"traffic-port\"", p, svc.Label())
 						}
 						if protocolKnown && slices.Contains(layer4Protocols, protocol) && hc.Body.Attributes["protocol"] == nil {
-							e.emitf(hc.DefRange, "target group %s uses %s, but its health_check sets no protocol, so the provider checks with HTTP on \"/\": set protocol = \"TCP\" (or the HTTP path your tasks answer on)", tg.Name, protocol)
+							e.emitf(hc.DefRange, "target group %s uses %s, but its health_check sets no protocol, so the provider checks with HTTP on \"/\": set protocol = \"TCP\" (or the HTTP path your tasks answer on)", tg.Label(), protocol)
 						}
 					}
 				}

@@ -34,7 +34,7 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 					attr := tg.Attr("target_type")
 					if attr == nil {
 						if want == "ip" {
-							e.emitWithFix(fmt.Sprintf("target group %s has no target_type, so it is \"instance\", but service %s runs awsvpc tasks, which register by IP address (AWS: \"... has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.\"): add target_type = \"ip\"", tg.Name, svc.Name),
+							e.emitWithFix(fmt.Sprintf("target group %s has no target_type, so it is \"instance\", but service %s runs awsvpc tasks, which register by IP address (AWS: \"... has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.\"): add target_type = \"ip\"", tg.Label(), svc.Label()),
 								tg.Block.DefRange, insertAttribute(tg, `target_type = "ip"`))
 						}
 						continue
@@ -43,7 +43,7 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 					if !ok || got == want {
 						continue
 					}
-					e.emitWithFix(targetTypeMessage(tg.Name, svc.Name, got, want, mode), attr.Expr.Range(),
+					e.emitWithFix(targetTypeMessage(tg.Label(), svc.Label(), got, want, mode), attr.Expr.Range(),
 						func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"`+want+`"`) })
 				}
 			}

@@ -27,7 +27,7 @@ func (r *TargetGroupVPCRule) Check(runner tflint.Runner) error {
 					attr := tg.Attr("vpc_id")
 					tgVPC, known := m.VPCKey(attr)
 					if known && model.DifferentVPCs(tgVPC, vpc) {
-						e.emitf(attr.Expr.Range(), "target group %s is in VPC %s, but service %s runs its tasks in subnets of VPC %s: the load balancer can only reach targets in its own VPC. Use the subnets' VPC", tg.Name, model.VPCName(tgVPC), svc.Name, model.VPCName(vpc))
+						e.emitf(attr.Expr.Range(), "target group %s is in VPC %s, but service %s runs its tasks in subnets of VPC %s: the load balancer can only reach targets in its own VPC. Use the subnets' VPC", tg.Label(), model.VPCName(tgVPC), svc.Label(), model.VPCName(vpc))
 					}
 				}
 			}

@@ -43,12 +43,12 @@ func privateDNSUser(m *model.Config, vpc *model.Resource) string {
 	key := "ref:" + vpc.Address()
 	for _, ep := range m.Endpoints {
 		if ep.VPC == key && ep.Type == model.EndpointInterface && ep.PrivateDNSKnown && ep.PrivateDNS {
-			return "the " + ep.Service + " endpoint " + ep.Name + " uses private DNS"
+			return "the " + ep.Service + " endpoint " + ep.Label() + " uses private DNS"
 		}
 	}
 	for _, ns := range m.PrivateNamespaces() {
 		if owner := m.Resolve(ns.Attr("vpc"), model.TypeVPC, model.TypeDefaultVPC); owner != nil && owner[0].Address() == vpc.Address() {
-			return "the private DNS namespace " + ns.Name + " is in this VPC"
+			return "the private DNS namespace " + ns.Label() + " is in this VPC"
 		}
 	}
 	return ""

@@ -27,10 +27,10 @@ func (r *VPCEndpointSetRule) Check(runner tflint.Runner) error {
 			}
 			key := [2]string{ep.VPC, ep.Service}
 			if first, dup := seen[key]; dup {
-				e.emitf(ep.Block.DefRange, "endpoint %s is a second private-DNS endpoint for %s in this VPC, after %s: only one endpoint per service can own the private DNS name. Remove one of them", ep.Name, ep.Service, first)
+				e.emitf(ep.Block.DefRange, "endpoint %s is a second private-DNS endpoint for %s in this VPC, after %s: only one endpoint per service can own the private DNS name. Remove one of them", ep.Label(), ep.Service, first)
 				continue
 			}
-			seen[key] = ep.Name
+			seen[key] = ep.Label()
 		}
 		checkECRSets(m, e)
 	})
