@@ -42,6 +42,14 @@ fuzz:
 	go test ./model/ -run '^$$' -fuzz FuzzContainerDefinitions -fuzztime $$((30000 * $(FUZZ_SCALE)))x
 	go test ./rules/ -run '^$$' -fuzz FuzzRules -fuzztime $$((3000 * $(FUZZ_SCALE)))x
 
+# The doc-driven tests alone (they also run in `make test`): the snippets of
+# docs/integrations.md, the README's demo output and the release checks. The pre-commit test
+# also runs pre-commit itself when it is installed, and says it skipped that otherwise:
+# pre-commit comes from Debian and Ubuntu (apt-get install pre-commit) or Homebrew.
+.PHONY: integrations
+integrations: tools
+	TFLINT=$(TFLINT) go test . -run 'Integration|Release|Docs' -count=1 -v
+
 # Runs tflint with the plugin over examples/demo, as a user sees it.
 demo: tools build
 	@mkdir -p .tools/plugins && cp $(PLUGIN) .tools/plugins/

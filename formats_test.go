@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/project"
 )
 
 // runFormat runs tflint with the plugin over a copy of a case with extra arguments, and
@@ -71,7 +73,7 @@ func TestSARIF(t *testing.T) {
 				continue
 			}
 			results++
-			want := "https://github.com/fargate-lint/tflint-ruleset-fargate/blob/v0.1.0/docs/rules/" + res.RuleID + ".md"
+			want := "https://github.com/fargate-lint/tflint-ruleset-fargate/blob/v" + project.Version + "/docs/rules/" + res.RuleID + ".md"
 			if helpURI[res.RuleID] != want {
 				t.Errorf("%s: helpUri %q, want %q", res.RuleID, helpURI[res.RuleID], want)
 			}
