@@ -19,6 +19,10 @@ var watchedData = map[string]bool{
 	"aws_vpc_endpoint_service": true,
 }
 
+// endpointServiceMark marks the unknown service_name of an aws_vpc_endpoint_service
+// whose region is not known with the service it names (ecr.dkr, logs).
+type endpointServiceMark string
+
 // dataBlock is one data block of a module instance, with its value once worked out.
 type dataBlock struct {
 	block *hcl.Block
@@ -91,7 +95,7 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 	} else if r != "" {
 		region = r
 	}
-	if region == "" {
+	if region == "" && typ != "aws_vpc_endpoint_service" {
 		return unknownValue
 	}
 	switch typ {
@@ -117,11 +121,17 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 		if serviceType == "" {
 			serviceType = filterType
 		}
+		name := cty.StringVal(serviceName)
 		if serviceName == "" {
-			if service == "" {
+			switch {
+			case service == "":
 				return unknownValue
+			case region == "":
+				// The region is not known, the service is: an unknown name that says it.
+				name = cty.UnknownVal(cty.String).Mark(endpointServiceMark(service))
+			default:
+				name = cty.StringVal("com.amazonaws." + region + "." + service)
 			}
-			serviceName = "com.amazonaws." + region + "." + service
 		}
 		if serviceType == "" {
 			if service == "s3" || service == "dynamodb" {
@@ -129,7 +139,7 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 			}
 			serviceType = EndpointInterface
 		}
-		return cty.ObjectVal(map[string]cty.Value{"service_name": cty.StringVal(serviceName), "service_type": cty.StringVal(serviceType)})
+		return cty.ObjectVal(map[string]cty.Value{"service_name": name, "service_type": cty.StringVal(serviceType)})
 	}
 	return unknownValue
 }

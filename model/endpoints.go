@@ -65,6 +65,11 @@ func (m *Config) endpointService(attr *hclext.Attribute) (region, service string
 	if attr == nil {
 		return "", ""
 	}
+	for mark := range m.raw(attr.Expr).Marks() {
+		if s, ok := mark.(endpointServiceMark); ok {
+			return "", string(s)
+		}
+	}
 	tmpl, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TemplateExpr)
 	if !ok || len(tmpl.Parts) < 2 {
 		return "", ""
