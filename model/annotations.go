@@ -30,7 +30,7 @@ type annotation struct {
 
 // annotationsOf reads the ignore comments of a native-syntax file.
 func annotationsOf(file *hcl.File) []annotation {
-	if file == nil || !strings.HasSuffix(file.Body.MissingItemRange().Filename, ".tf") {
+	if file == nil || strings.HasSuffix(file.Body.MissingItemRange().Filename, ".json") {
 		return nil
 	}
 	tokens, _ := hclsyntax.LexConfig(file.Bytes, file.Body.MissingItemRange().Filename, hcl.InitialPos)
@@ -82,9 +82,10 @@ func (c *Config) Ignored(rule string, rng hcl.Range) bool {
 	return false
 }
 
-// isRootFile reports whether a file is one of the root module's, which tflint reads.
+// isRootFile reports whether a file is one of the root module's that tflint reads (its
+// .tf and .tf.json files), whose ignore comments it honours and which it can fix.
 func (c *Config) isRootFile(name string) bool {
-	return filepath.Dir(name) == filepath.Clean(c.rootDir)
+	return filepath.Dir(name) == filepath.Clean(c.rootDir) && !isTofuFile(name) && !c.replaced[name]
 }
 
 // UserRange returns where the user fixes what rng points at: rng itself, unless it lies

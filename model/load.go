@@ -191,23 +191,74 @@ func underDotTerraform(path string) bool {
 	return false
 }
 
-// readDir reads and parses the Terraform files of a module directory from disk; name is
-// the directory as tflint names files, path where it is on disk.
-func readDir(name, path string) (map[string]*hcl.File, error) {
-	entries, err := os.ReadDir(path)
-	if err != nil {
-		return nil, err
-	}
-	var names []string
+// Configuration files are .tf and .tf.json, and for OpenTofu (1.8+) .tofu and .tofu.json,
+// which replace the .tf or .tf.json file of the same base name in the same folder.
+// tflint reads only the first two kinds; the model reads them all, as OpenTofu does.
+
+// configFiles returns the names of the configuration files among a folder's entries,
+// without override files (the model does not merge them) and without the .tf files a
+// .tofu file replaces.
+func configFiles(entries []os.DirEntry) (names []string, replaced map[string]bool) {
+	present := map[string]bool{}
 	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || !(strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json")) {
+		if !e.IsDir() {
+			present[e.Name()] = true
+		}
+	}
+	replaced = map[string]bool{}
+	for n := range present {
+		base, ext, ok := splitConfigName(n)
+		if !ok || base == "override" || strings.HasSuffix(base, "_override") {
 			continue
 		}
-		if base := strings.TrimSuffix(strings.TrimSuffix(n, ".json"), ".tf"); base == "override" || strings.HasSuffix(base, "_override") {
-			continue // override files are not merged by the model
+		switch ext {
+		case ".tf":
+			if present[base+".tofu"] {
+				replaced[n] = true
+				continue
+			}
+		case ".tf.json":
+			if present[base+".tofu.json"] {
+				replaced[n] = true
+				continue
+			}
 		}
 		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names, replaced
+}
+
+// splitConfigName splits a configuration file name into its base and extension.
+func splitConfigName(name string) (base, ext string, ok bool) {
+	for _, ext := range []string{".tofu.json", ".tf.json", ".tofu", ".tf"} {
+		if b, found := strings.CutSuffix(name, ext); found && b != "" {
+			return b, ext, true
+		}
+	}
+	return "", "", false
+}
+
+// isTofuFile reports whether a file is an OpenTofu-only configuration file.
+func isTofuFile(name string) bool {
+	return strings.HasSuffix(name, ".tofu") || strings.HasSuffix(name, ".tofu.json")
+}
+
+// readDir reads and parses the configuration files of a module directory from disk;
+// name is the directory as tflint names files, path where it is on disk. With tofuOnly,
+// it reads the .tofu and .tofu.json files only (tflint has given the others), and says
+// which .tf files they replace.
+func readDir(name, path string, tofuOnly bool) (map[string]*hcl.File, map[string]bool, error) {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, replaced := configFiles(entries)
+	var names []string
+	for _, n := range all {
+		if !tofuOnly || isTofuFile(n) {
+			names = append(names, n)
+		}
 	}
 	files := map[string]*hcl.File{}
 	var mu sync.Mutex
@@ -231,7 +282,11 @@ func readDir(name, path string) (map[string]*hcl.File, error) {
 		files[filepath.Join(name, n)] = f
 		mu.Unlock()
 	})
-	return files, nil
+	named := map[string]bool{}
+	for n := range replaced {
+		named[filepath.Join(name, n)] = true
+	}
+	return files, named, nil
 }
 
 // manifest is what `terraform init` records of installed modules.

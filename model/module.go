@@ -61,6 +61,8 @@ type Config struct {
 	// userCalls maps the directory of a module installed under .terraform to the module
 	// call in the user's code that leads to it.
 	userCalls map[string]hcl.Range
+	// replaced are the root's .tf files that a .tofu file replaces.
+	replaced map[string]bool
 
 	byAddress map[string][]*Resource
 	byType    map[string][]*Resource
@@ -139,18 +141,25 @@ func Build(runner tflint.Runner) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.rootDir = "."
-	for name := range files {
-		c.rootDir = filepath.Dir(name)
-		break
-	}
 	originalwd, err := runner.GetOriginalwd()
 	if err != nil {
 		originalwd, _ = os.Getwd()
 	}
+	c.rootDir = rootDirOf(index, originalwd)
 	c.baseDir = c.rootDir
 	if !filepath.IsAbs(c.baseDir) {
 		c.baseDir = filepath.Join(originalwd, c.rootDir)
+	}
+	// OpenTofu's own files, which tflint does not read, replace .tf files of the same name.
+	if tofu, replaced, err := readDir(c.rootDir, c.baseDir, true); err == nil {
+		for name, f := range tofu {
+			files[name] = f
+			c.files[name] = f
+		}
+		for name := range replaced {
+			delete(files, name)
+			c.replaced[name] = true
+		}
 	}
 	c.functions = tffunc.Functions(tffunc.Options{BaseDir: c.baseDir})
 	c.manifest = readManifest(c.baseDir)
@@ -211,6 +220,7 @@ func newConfig() *Config {
 		files:       map[string]*hcl.File{},
 		annotations: map[string][]annotation{},
 		userCalls:   map[string]hcl.Range{},
+		replaced:    map[string]bool{},
 		byAddress:   map[string][]*Resource{},
 		byType:      map[string][]*Resource{},
 		dynamic:     map[*Resource]map[string]bool{},
@@ -288,6 +298,21 @@ func (c *Config) newModule(def *moduleDef, parent *module, path, key string, cal
 	}
 	c.modules = append(c.modules, mod)
 	return mod
+}
+
+// rootDirOf returns the root module's directory as tflint names files: the folder of its
+// files, or, when tflint saw none (a module of .tofu files only), the folder tflint runs
+// in, which is the plugin's too except under the language server.
+func rootDirOf(index *hclext.BodyContent, originalwd string) string {
+	for _, b := range index.Blocks {
+		return filepath.Dir(b.DefRange.Filename)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(originalwd, wd); err == nil {
+			return rel
+		}
+	}
+	return "."
 }
 
 // instantiate creates the instances of every module call of mod, recursively.
@@ -405,7 +430,7 @@ func (c *Config) callDef(mod *module, name string, source *hcl.Attribute) (*modu
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(c.baseDir, mustRel(c.rootDir, dir))
 	}
-	files, err := readDir(dir, path)
+	files, _, err := readDir(dir, path, false)
 	if err != nil {
 		c.defs[dir] = nil
 		return nil, false
