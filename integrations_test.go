@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -14,7 +13,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -720,30 +718,7 @@ func rootByMarkers(dir string, markers ...string) string {
 // root, opens root/file and returns the diagnostics published for it.
 func editorDiagnostics(t *testing.T, args []string, dir, root, file string) []lspDiagnostic {
 	t.Helper()
-	cmd := exec.Command(tflintPath(t), args...)
-	cmd.Dir, cmd.Env = dir, integrationEnv(t)
-	stdin, _ := cmd.StdinPipe()
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lsp := &lspClient{in: stdin, out: bufio.NewReader(stdout)}
-	defer lsp.shutdown(t, cmd)
-
-	lsp.send(t, 1, "initialize", map[string]any{"processId": os.Getpid(), "rootUri": fileURI(root), "capabilities": map[string]any{}})
-	if _, err := lsp.waitForResponse(1, 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	lsp.send(t, 0, "initialized", map[string]any{})
-	path := filepath.Join(root, filepath.FromSlash(file))
-	text, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lsp.send(t, 0, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
-		"uri": fileURI(path), "languageId": "terraform", "version": 1, "text": string(text),
-	}})
-	return lsp.waitForDiagnostics(t, file, 60*time.Second)
+	return openInEditor(t, tflintPath(t), integrationEnv(t), args, dir, root, file)
 }
 
 // TestDocsReadmeDemoOutput checks the example output in the README is what `make demo`

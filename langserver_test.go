@@ -22,34 +22,8 @@ func TestLanguageServer(t *testing.T) {
 	tflint := tflintPath(t)
 	pluginDir := buildPlugin(t)
 	dir := copyCase(t, filepath.Join("testdata", "jsonencode_locals"))
-	mainTF := filepath.Join(dir, "main.tf")
-	text, err := os.ReadFile(mainTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	cmd := exec.Command(tflint, "--langserver")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir)
-	stdin, _ := cmd.StdinPipe()
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lsp := &lspClient{in: stdin, out: bufio.NewReader(stdout)}
-	defer lsp.shutdown(t, cmd)
-
-	uri, rootURI := fileURI(mainTF), fileURI(dir)
-	lsp.send(t, 1, "initialize", map[string]any{"processId": os.Getpid(), "rootUri": rootURI, "capabilities": map[string]any{}})
-	if _, err := lsp.waitForResponse(1, 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	lsp.send(t, 0, "initialized", map[string]any{})
-	lsp.send(t, 0, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
-		"uri": uri, "languageId": "terraform", "version": 1, "text": string(text),
-	}})
-
-	diags := lsp.waitForDiagnostics(t, "main.tf", 60*time.Second)
+	env := append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir)
+	diags := openInEditor(t, tflint, env, []string{"--langserver"}, dir, dir, "main.tf")
 	type position struct{ Line, Character int }
 	want := struct {
 		start, end position
@@ -73,6 +47,39 @@ func TestLanguageServer(t *testing.T) {
 		}
 	}
 	t.Fatalf("no diagnostic %q among %d published", want.message, len(diags))
+}
+
+// openInEditor starts `tflint args...` in dir, with the environment env, as an
+// editor does for a workspace at root; opens root/file (a slash-separated path) and
+// returns the diagnostics published for it. The server is then shut down as an editor
+// does, and must leave no process behind.
+func openInEditor(t *testing.T, tflint string, env, args []string, dir, root, file string) []lspDiagnostic {
+	t.Helper()
+	cmd := exec.Command(tflint, args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	stdin, _ := cmd.StdinPipe()
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lsp := &lspClient{in: stdin, out: bufio.NewReader(stdout)}
+	defer lsp.shutdown(t, cmd)
+
+	lsp.send(t, 1, "initialize", map[string]any{"processId": os.Getpid(), "rootUri": fileURI(root), "capabilities": map[string]any{}})
+	if _, err := lsp.waitForResponse(1, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	lsp.send(t, 0, "initialized", map[string]any{})
+	path := filepath.Join(root, filepath.FromSlash(file))
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lsp.send(t, 0, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": fileURI(path), "languageId": "terraform", "version": 1, "text": string(text),
+	}})
+	return lsp.waitForDiagnostics(t, file, 60*time.Second)
 }
 
 type lspDiagnostic struct {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -9,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -165,32 +163,10 @@ func runIn(t *testing.T, tflint, pluginDir, dir string, args []string) []byte {
 // parent folder does, opens each .tf file of caseDir and collects the diagnostics.
 func languageServerFindings(t *testing.T, tflint, pluginDir, root, caseDir string) []finding {
 	t.Helper()
-	cmd := exec.Command(tflint, "--langserver", "--config", filepath.Join(caseDir, ".tflint.hcl"))
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir)
-	stdin, _ := cmd.StdinPipe()
-	stdout, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lsp := &lspClient{in: stdin, out: bufio.NewReader(stdout)}
-	defer lsp.shutdown(t, cmd)
-
-	lsp.send(t, 1, "initialize", map[string]any{"processId": os.Getpid(), "rootUri": fileURI(root), "capabilities": map[string]any{}})
-	if _, err := lsp.waitForResponse(1, 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	lsp.send(t, 0, "initialized", map[string]any{})
-	mainTF := filepath.Join(caseDir, "main.tf")
-	text, err := os.ReadFile(mainTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lsp.send(t, 0, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
-		"uri": fileURI(mainTF), "languageId": "terraform", "version": 1, "text": string(text),
-	}})
+	diags := openInEditor(t, tflint, append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir),
+		[]string{"--langserver", "--config", filepath.Join(caseDir, ".tflint.hcl")}, root, root, "case/main.tf")
 	out := []finding{}
-	for _, d := range lsp.waitForDiagnostics(t, "case/main.tf", 60*time.Second) {
+	for _, d := range diags {
 		out = append(out, finding{Message: d.Message, File: "main.tf",
 			StartLine: d.Range.Start.Line + 1, StartCol: d.Range.Start.Character + 1,
 			EndLine: d.Range.End.Line + 1, EndCol: d.Range.End.Character + 1})
