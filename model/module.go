@@ -173,9 +173,14 @@ func Build(runner tflint.Runner) (*Config, error) {
 	}
 	c.root = c.newModule(def, nil, "", "", nil)
 	c.root.variables = variableSource(runner)
-	for _, b := range index.Blocks {
-		if b.Type == "variable" && isNullLiteral(b.Body.Attributes["default"]) {
-			c.root.nullDefaults[b.Labels[0]] = true
+	// A module that configures no provider is meant to be called: a variable it leaves
+	// null by default is its callers' to decide. One that configures a provider is a root
+	// Terraform runs as it is, where such a variable is null.
+	if !configuresProvider(index) {
+		for _, b := range index.Blocks {
+			if b.Type == "variable" && isNullLiteral(b.Body.Attributes["default"]) {
+				c.root.nullDefaults[b.Labels[0]] = true
+			}
 		}
 	}
 	c.ProviderRegion = c.providerRegion(def.providers)
@@ -453,6 +458,16 @@ func mustRel(base, target string) string {
 		return target
 	}
 	return rel
+}
+
+// configuresProvider reports whether a module has a provider block.
+func configuresProvider(index *hclext.BodyContent) bool {
+	for _, b := range index.Blocks {
+		if b.Type == "provider" {
+			return true
+		}
+	}
+	return false
 }
 
 // isNullLiteral reports whether attr is written as null.

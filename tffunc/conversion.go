@@ -24,12 +24,6 @@ func makeToFunc(want cty.Type) function.Function {
 			if got.Equals(want) || convert.GetConversionUnsafe(got, want) != nil {
 				return want, nil
 			}
-			switch {
-			case got.IsTupleType() && want.IsTupleType():
-				return cty.NilType, function.NewArgErrorf(0, "incompatible tuple type for conversion: %s", convert.MismatchMessage(got, want))
-			case got.IsObjectType() && want.IsObjectType():
-				return cty.NilType, function.NewArgErrorf(0, "incompatible object type for conversion: %s", convert.MismatchMessage(got, want))
-			}
 			return cty.NilType, function.NewArgErrorf(0, "cannot convert %s to %s", got.FriendlyName(), want.FriendlyNameForConstraint())
 		},
 		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {

@@ -3,7 +3,10 @@ package tffunc
 import (
 	"errors"
 	"math"
+	"math/big"
+	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -12,16 +15,30 @@ import (
 )
 
 // Some go-cty functions panic on arguments they do not check (go-cty turns the
-// panic into an error, as Terraform reports it). The guarded versions reject those
-// arguments with a plain error first and otherwise are the go-cty function.
+// panic into an error, as Terraform reports it), and a few turn a short argument
+// into gigabytes of padding, which would stop the caller. The guarded versions
+// reject those arguments with a plain error first and otherwise are the go-cty
+// function.
 var (
 	indentFunc = guard(stdlib.IndentFunc, func(args []cty.Value) error {
-		if n := args[0]; n.IsKnown() && !n.IsNull() && n.LessThan(cty.Zero).True() {
+		n, s := args[0], args[1]
+		if !n.IsKnown() || n.IsNull() {
+			return nil
+		}
+		if n.LessThan(cty.Zero).True() {
 			return function.NewArgErrorf(0, "must not be negative")
+		}
+		if s.IsKnown() && !s.IsNull() {
+			lines := int64(max(strings.Count(s.AsString(), "\n"), 1)) // go-cty makes the padding once even without newlines
+			if spaces, acc := n.AsBigFloat().Int64(); acc == big.Exact && spaces > maxPadding/lines {
+				return function.NewArgErrorf(0, "too many spaces: the result would be too large")
+			}
 		}
 		return nil
 	})
-	logFunc = guard(stdlib.LogFunc, func(args []cty.Value) error {
+	formatFunc     = guard(stdlib.FormatFunc, checkFormatWidths)
+	formatListFunc = guard(stdlib.FormatListFunc, checkFormatWidths)
+	logFunc        = guard(stdlib.LogFunc, func(args []cty.Value) error {
 		if !args[0].IsKnown() || !args[1].IsKnown() || args[0].IsNull() || args[1].IsNull() {
 			return nil
 		}
@@ -55,6 +72,24 @@ var (
 		return nil
 	})
 )
+
+// maxPadding bounds the padding indent may add (a mebibyte).
+const maxPadding = 1 << 20
+
+// formatVerb matches "%%" or a verb's flags, width and precision.
+var formatVerb = regexp.MustCompile(`%%|%[-+# 0]*(?:\[\d+\])?(\d*)(?:\.(\d*))?`)
+
+// checkFormatWidths rejects widths and precisions of a million or more.
+func checkFormatWidths(args []cty.Value) error {
+	if f := args[0]; f.IsKnown() && !f.IsNull() {
+		for _, m := range formatVerb.FindAllStringSubmatch(f.AsString(), -1) {
+			if len(m[1]) > 6 || len(m[2]) > 6 {
+				return function.NewArgErrorf(0, "width or precision %s%s is too large", m[1], m[2])
+			}
+		}
+	}
+	return nil
+}
 
 // guard is f with check run on the arguments before f's own type check.
 func guard(f function.Function, check func(args []cty.Value) error) function.Function {

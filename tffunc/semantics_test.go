@@ -123,6 +123,14 @@ func TestGoCtyDifferences(t *testing.T) {
 
 		// go-cty functions that would panic on these arguments (see guards.go).
 		{expr: `indent(-1, "a\nb")`, wantErr: `must not be negative`},
+		{expr: `indent(1300000000, "a\nb")`, wantErr: `too many spaces`},
+		{expr: `indent(1300000000, "ab")`, wantErr: `too many spaces`},
+		{expr: `indent(1000, "ab")`, want: cty.StringVal("ab")},
+		{expr: `indent(1.5, "ab")`, wantErr: `whole number`},
+		{expr: `format("%1300000000d", 1)`, wantErr: `width or precision 1300000000 is too large`},
+		{expr: `format("%.1300000000f", 1)`, wantErr: `too large`},
+		{expr: `format("%%1300000000d %05d", 1)`, want: cty.StringVal("%1300000000d 00001")},
+		{expr: `formatlist("%1300000000s", ["a"])`, wantErr: `too large`},
 		{expr: `log(-1, 10)`, wantErr: `not a number`},
 		{expr: `log(0, 0)`, wantErr: `not a number`},
 		{expr: `merge(null, "x")`, wantErr: `arguments must be maps or objects`},

@@ -111,8 +111,8 @@ var pure = map[string]function.Function{
 	// Strings.
 	"chomp":       stdlib.ChompFunc,
 	"endswith":    endsWithFunc,
-	"format":      stdlib.FormatFunc,
-	"formatlist":  stdlib.FormatListFunc,
+	"format":      formatFunc,
+	"formatlist":  formatListFunc,
 	"indent":      indentFunc,
 	"join":        stdlib.JoinFunc,
 	"lower":       stdlib.LowerFunc,
