@@ -239,3 +239,32 @@ func walk(n *tree.Node, fn func(hcl.Range)) {
 		walk(m.Value, fn)
 	}
 }
+
+// TestNullDefaults checks a variable left null by its default: unknown in a module meant
+// to be called (no provider block), null in a root that configures a provider.
+func TestNullDefaults(t *testing.T) {
+	src := `
+variable "cpu" {
+  type    = number
+  default = null
+}
+resource "aws_ecs_task_definition" "app" {
+  cpu = var.cpu
+}
+`
+	for _, tc := range []struct {
+		name, extra string
+		set         bool
+	}{
+		{"called module", "", true},
+		{"root with a provider", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := buildModule(t, src+tc.extra)
+			td := m.TaskDefinitions[0]
+			if got := m.Set(td.Attr("cpu")); got != tc.set {
+				t.Errorf("Set(cpu) = %v, want %v", got, tc.set)
+			}
+		})
+	}
+}
