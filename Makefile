@@ -41,6 +41,8 @@ fuzz:
 	go test ./tree/ -run '^$$' -fuzz FuzzParseJSON -fuzztime $$((50000 * $(FUZZ_SCALE)))x
 	go test ./model/ -run '^$$' -fuzz FuzzContainerDefinitions -fuzztime $$((30000 * $(FUZZ_SCALE)))x
 	go test ./rules/ -run '^$$' -fuzz FuzzRules -fuzztime $$((3000 * $(FUZZ_SCALE)))x
+	go test ./tffunc/ -run '^$$' -fuzz FuzzFunctions -fuzztime $$((2000 * $(FUZZ_SCALE)))x
+	go test ./iampolicy/ -run '^$$' -fuzz FuzzParse -fuzztime $$((5000 * $(FUZZ_SCALE)))x
 
 # The doc-driven tests alone (they also run in `make test`): the snippets of
 # docs/integrations.md, the README's demo output and the release checks. The pre-commit test
