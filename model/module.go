@@ -69,8 +69,10 @@ type Config struct {
 	dynamic   map[*Resource]map[string]bool
 	values    map[hcl.Expression]cty.Value
 	raws      map[hcl.Expression]cty.Value
-	// refValues caches what references to a resource see, by address and attributes.
+	// refValues caches what references to a resource see, by address and attributes;
+	// resolved the answers of Resolve.
 	refValues map[string]cty.Value
+	resolved  map[resolveKey][]*Resource
 
 	// blocks are the resource blocks of every module instance by address, and in order.
 	blocks map[string]*resourceBlock
@@ -96,18 +98,22 @@ type Resource struct {
 	OpenBrace hcl.Range
 	// scope holds the instance's count or each, key its instance key ([0], ["a"]);
 	// mod is the module instance it is in.
-	scope scope
-	key   string
-	mod   *module
+	scope   scope
+	key     string
+	mod     *module
+	address string
 }
 
 // Address is the resource's address: type.name, after the module path in a called
 // module (module.svc["api"].aws_ecs_service.this).
 func (r *Resource) Address() string {
-	if r.mod == nil || r.mod.path == "" {
-		return r.Type + "." + r.Name
+	if r.address == "" {
+		r.address = r.Type + "." + r.Name
+		if r.mod != nil && r.mod.path != "" {
+			r.address = r.mod.path + "." + r.address
+		}
 	}
-	return r.mod.path + "." + r.Type + "." + r.Name
+	return r.address
 }
 
 // Label names the resource in messages: its name in the root module, its address (with
@@ -232,6 +238,7 @@ func newConfig() *Config {
 		values:      map[hcl.Expression]cty.Value{},
 		raws:        map[hcl.Expression]cty.Value{},
 		refValues:   map[string]cty.Value{},
+		resolved:    map[resolveKey][]*Resource{},
 		blocks:      map[string]*resourceBlock{},
 
 		unknownTypes: map[string]bool{},

@@ -19,10 +19,28 @@ import (
 // instance) only that instance is returned, otherwise all of them, and callers use a
 // fact only when every instance agrees on it. Anything else (variables, data sources,
 // module outputs, a condition that is not known) is unresolved: nil.
+//
+// The answer is worked out once per attribute and types; callers must not change it.
 func (m *Config) Resolve(attr *hclext.Attribute, types ...string) []*Resource {
 	if attr == nil {
 		return nil
 	}
+	key := resolveKey{attr.Expr, strings.Join(types, ",")}
+	if rs, done := m.resolved[key]; done {
+		return rs
+	}
+	rs := m.resolve(attr, types)
+	m.resolved[key] = rs
+	return rs
+}
+
+// resolveKey names one Resolve question.
+type resolveKey struct {
+	expr  hcl.Expression
+	types string
+}
+
+func (m *Config) resolve(attr *hclext.Attribute, types []string) []*Resource {
 	if rs, ok := m.resolveDirect(attr.Expr, types); ok {
 		return rs
 	}

@@ -41,6 +41,7 @@ type resourceBlock struct {
 	typ, name string
 	block     *hcl.Block
 	mod       *module
+	addr      string
 	instances []*Resource
 	// keys are the instance keys, in order (nil for a block without count/for_each).
 	keys []cty.Value
@@ -55,10 +56,13 @@ type resourceBlock struct {
 
 // address is the block's address, with its module's path.
 func (rb *resourceBlock) address() string {
-	if rb.mod.path == "" {
-		return rb.typ + "." + rb.name
+	if rb.addr == "" {
+		rb.addr = rb.typ + "." + rb.name
+		if rb.mod.path != "" {
+			rb.addr = rb.mod.path + "." + rb.addr
+		}
 	}
-	return rb.mod.path + "." + rb.typ + "." + rb.name
+	return rb.addr
 }
 
 // Resource answers a reference to a managed resource of the module.
@@ -139,6 +143,9 @@ func (m *Config) instanceValue(r *Resource, key string, attrs []string) cty.Valu
 // refsOf returns the instances a value was read from, by its marks; none when part of
 // it comes from something the model knows nothing of.
 func refsOf(v cty.Value) []ref {
+	if !v.IsMarked() {
+		return nil
+	}
 	var out []ref
 	for mark := range v.Marks() {
 		switch r := mark.(type) {
