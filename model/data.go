@@ -17,6 +17,7 @@ var watchedData = map[string]bool{
 	"aws_region":               true,
 	"aws_partition":            true,
 	"aws_vpc_endpoint_service": true,
+	"aws_iam_policy_document":  true,
 }
 
 // endpointServiceMark marks the unknown service_name of an aws_vpc_endpoint_service
@@ -75,6 +76,9 @@ func (db *dataBlock) evaluate(typ string) cty.Value {
 
 // instance works out one instance: an object of the attributes the arguments decide.
 func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty.Value {
+	if typ == "aws_iam_policy_document" {
+		return db.policyDocument(s) // decided by its statements alone, in any region
+	}
 	arg := func(name string) (string, bool) {
 		a := content.Attributes[name]
 		if a == nil {

@@ -163,3 +163,38 @@ func (m *Config) routeTableOf(attr *hclext.Attribute) (string, bool) {
 	}
 	return "", false
 }
+
+// GatewayRouteTables is EndpointRouteTables reading route_table_ids by value too: a list
+// handed in by a variable, a local or a splat, each element a route table of the
+// configuration.
+func (m *Config) GatewayRouteTables(e *Endpoint) (tables []string, ok bool) {
+	tables, ok = m.EndpointRouteTables(e)
+	attr := e.Attr("route_table_ids")
+	if ok || !m.Set(attr) {
+		return tables, ok
+	}
+	if _, isList := listExprs(attr); isList {
+		return tables, ok // read element by element already
+	}
+	assocs := m.referrers(TypeEndpointRouteTableAssociation, "vpc_endpoint_id", TypeVPCEndpoint)
+	tables, ok = nil, assocs.complete
+	for _, a := range assocs.by[e.Address()] {
+		if table, known := m.routeTableOf(a.Attr("route_table_id")); known {
+			tables = append(tables, table)
+		} else {
+			ok = false
+		}
+	}
+	refs, known := m.ResolveEach(attr, TypeRouteTable, TypeDefaultRouteTable)
+	if !known {
+		return tables, false
+	}
+	for _, rs := range refs {
+		if len(rs) != 1 {
+			ok = false
+			continue
+		}
+		tables = append(tables, rs[0].Address())
+	}
+	return tables, ok
+}

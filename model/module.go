@@ -83,9 +83,10 @@ type Config struct {
 	unknownTypes map[string]bool
 	hidden       bool
 
-	taskDefs map[*Resource]*TaskDefinition
-	indexes  map[referrerKey]referrerIndex
-	routes   *routeIndex
+	taskDefs  map[*Resource]*TaskDefinition
+	indexes   map[referrerKey]referrerIndex
+	routes    *routeIndex
+	instances *instanceIndex
 }
 
 // Resource is one instance of a resource block.

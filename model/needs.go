@@ -64,3 +64,32 @@ func TaskNeeds(td *TaskDefinition) Needs {
 	}
 	return n
 }
+
+// ECRRepository reads a private ECR image reference
+// (<account>.dkr.ecr.<region>.amazonaws.com/<repository>[:tag|@digest]) into the region of
+// its registry and the ARN of its repository.
+func ECRRepository(image string) (region, arn string, ok bool) {
+	if !IsPrivateECRImage(image) {
+		return "", "", false
+	}
+	host, path, _ := strings.Cut(image, "/")
+	labels := strings.Split(host, ".")
+	account, region := labels[0], labels[3]
+	if i := strings.Index(path, "@"); i >= 0 {
+		path = path[:i]
+	}
+	if i := strings.LastIndex(path, ":"); i > strings.LastIndex(path, "/") {
+		path = path[:i]
+	}
+	partition := "aws"
+	switch {
+	case strings.HasSuffix(host, ".amazonaws.com.cn"):
+		partition = "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		partition = "aws-us-gov"
+	}
+	if path == "" {
+		return "", "", false
+	}
+	return region, "arn:" + partition + ":ecr:" + region + ":" + account + ":repository/" + path, true
+}

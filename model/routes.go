@@ -260,3 +260,80 @@ func (m *Config) routeResources() *routeIndex {
 	m.routes = idx
 	return idx
 }
+
+// ServiceSubnetResources returns the subnets of a service's network_configuration, in
+// the order ServiceSubnets gives their routing; nil when ServiceSubnets is not ok.
+func (m *Config) ServiceSubnetResources(s *Service) []*Resource {
+	if _, _, ok := m.ServiceSubnets(s); !ok {
+		return nil
+	}
+	refs, _ := m.ResolveEach(s.Blocks("network_configuration")[0].Body.Attributes["subnets"], TypeSubnet)
+	var out []*Resource
+	for _, rs := range refs {
+		out = append(out, rs...)
+	}
+	return out
+}
+
+// MayReachIPv6Internet reports whether a subnet's route table may send IPv6 traffic to
+// the internet: it has a ::/0 route to an internet gateway or an egress-only internet
+// gateway, or the model cannot tell (a route it cannot read, a target it cannot place).
+// Rules use it to stay silent where IPv6 may carry what IPv4 cannot.
+func (m *Config) MayReachIPv6Internet(subnet *Resource) bool {
+	vpc, ok := m.VPCKey(subnet.Attr("vpc_id"))
+	if !ok {
+		return true
+	}
+	table, ok := m.subnetTable(subnet, vpc)
+	if !ok {
+		return true
+	}
+	routes, ok := m.tableRoutes(table, vpc)
+	if !ok {
+		return true
+	}
+	for _, rt := range routes {
+		dest := rt.targets["ipv6_cidr_block"]
+		if dest == nil {
+			dest = rt.targets["destination_ipv6_cidr_block"]
+		}
+		if dest == nil || !m.Set(dest) {
+			continue
+		}
+		if d, known := m.String(dest); known && d != "::/0" {
+			continue
+		}
+		// A default IPv6 route (or one whose destination is not known): whatever its
+		// target, the model cannot say it does not lead out.
+		return true
+	}
+	return false
+}
+
+// SubnetMayUseIPv6 reports whether instances and tasks in a subnet may reach the
+// internet over IPv6: the subnet may have an IPv6 CIDR, and its route table may route
+// IPv6 out (see MayReachIPv6Internet).
+func (m *Config) SubnetMayUseIPv6(subnet *Resource) bool {
+	return m.Set(subnet.Attr("ipv6_cidr_block")) && m.MayReachIPv6Internet(subnet)
+}
+
+// TaskMayUseIPv6 reports whether the tasks of a Fargate service may get an IPv6 address
+// in subnet and reach the internet with it: the subnet may use IPv6, the platform
+// version is not 1.3.0 (dual stack needs 1.4.0), and the account setting dualStackIPv6
+// is not known to be disabled.
+func (m *Config) TaskMayUseIPv6(s *Service, subnet *Resource) bool {
+	if !m.SubnetMayUseIPv6(subnet) {
+		return false
+	}
+	if v, ok := m.String(s.Attr("platform_version")); ok && v == "1.3.0" {
+		return false
+	}
+	for _, setting := range m.byType[TypeAccountSetting] {
+		name, ok1 := m.String(setting.Attr("name"))
+		value, ok2 := m.String(setting.Attr("value"))
+		if ok1 && ok2 && name == "dualStackIPv6" && value == "disabled" {
+			return false
+		}
+	}
+	return true
+}

@@ -34,8 +34,8 @@ var watchedTypes = map[string]*hclext.BodySchema{
 	TypeService:              serviceSchema,
 	TypeCluster:              &hclext.BodySchema{Attributes: attrs("name")},
 	TypeClusterProviders:     clusterProvidersSchema,
-	TypeCapacityProvider:     &hclext.BodySchema{Attributes: attrs("name")},
-	TypeSubnet:               &hclext.BodySchema{Attributes: attrs("vpc_id", "map_public_ip_on_launch")},
+	TypeCapacityProvider:     capacityProviderSchema,
+	TypeSubnet:               subnetSchema,
 	TypeSecurityGroup:        securityGroupSchema,
 	TypeDefaultSecurityGroup: &hclext.BodySchema{Attributes: attrs("vpc_id")},
 	TypeDiscoveryService:     discoveryServiceSchema,
@@ -51,7 +51,8 @@ var watchedTypes = map[string]*hclext.BodySchema{
 	TypeNATGateway:                &hclext.BodySchema{Attributes: attrs("connectivity_type", "subnet_id")},
 
 	TypeVPCEndpoint: &hclext.BodySchema{Attributes: attrs("provider", "vpc_id", "service_name", "vpc_endpoint_type",
-		"private_dns_enabled", "subnet_ids", "security_group_ids", "route_table_ids")},
+		"private_dns_enabled", "subnet_ids", "security_group_ids", "route_table_ids", "policy")},
+	TypeVPCEndpointPolicy:                &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "policy")},
 	TypeEndpointRouteTableAssociation:    &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "route_table_id")},
 	TypeEndpointSubnetAssociation:        &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "subnet_id")},
 	TypeEndpointSecurityGroupAssociation: &hclext.BodySchema{Attributes: attrs("vpc_endpoint_id", "security_group_id")},
@@ -59,6 +60,71 @@ var watchedTypes = map[string]*hclext.BodySchema{
 	TypeSecurityGroupIngressRule:         securityGroupRuleSchema,
 	TypeSecurityGroupEgressRule:          securityGroupRuleSchema,
 	TypePrivateDNSNamespace:              &hclext.BodySchema{Attributes: attrs("name", "vpc")},
+
+	TypeAutoScalingGroup:    autoScalingGroupSchema,
+	TypeLaunchTemplate:      launchTemplateSchema,
+	TypeLaunchConfiguration: &hclext.BodySchema{Attributes: attrs("name", "user_data", "user_data_base64", "security_groups")},
+	TypeInstance:            instanceSchema,
+	TypeAccountSetting:      &hclext.BodySchema{Attributes: attrs("name", "value")},
+}
+
+// EC2 capacity and account setting types: what container instances are made of.
+const (
+	TypeAutoScalingGroup    = "aws_autoscaling_group"
+	TypeLaunchTemplate      = "aws_launch_template"
+	TypeLaunchConfiguration = "aws_launch_configuration"
+	TypeInstance            = "aws_instance"
+	// TypeAccountSetting is aws_ecs_account_setting_default (dualStackIPv6 and others).
+	TypeAccountSetting = "aws_ecs_account_setting_default"
+	// TypeVPCEndpointPolicy sets an endpoint's policy outside the endpoint resource.
+	TypeVPCEndpointPolicy = "aws_vpc_endpoint_policy"
+)
+
+var subnetSchema = &hclext.BodySchema{Attributes: attrs("vpc_id", "map_public_ip_on_launch", "cidr_block", "ipv6_cidr_block",
+	"assign_ipv6_address_on_creation", "ipv6_native")}
+
+var capacityProviderSchema = &hclext.BodySchema{
+	Attributes: attrs("name"),
+	Blocks: []hclext.BlockSchema{
+		block("auto_scaling_group_provider", &hclext.BodySchema{Attributes: attrs("auto_scaling_group_arn")}),
+	},
+}
+
+// launchTemplateSpec names a launch template inside an Auto Scaling group.
+var launchTemplateSpec = &hclext.BodySchema{Attributes: attrs("id", "name", "version")}
+
+var autoScalingGroupSchema = &hclext.BodySchema{
+	Attributes: attrs("name", "vpc_zone_identifier", "launch_configuration", "availability_zones"),
+	Blocks: []hclext.BlockSchema{
+		block("launch_template", launchTemplateSpec),
+		block("mixed_instances_policy", &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+			block("launch_template", &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+				block("launch_template_specification", &hclext.BodySchema{Attributes: attrs("launch_template_id", "launch_template_name", "version")}),
+				block("override", &hclext.BodySchema{
+					Attributes: attrs("instance_type"),
+					Blocks: []hclext.BlockSchema{
+						block("launch_template_specification", &hclext.BodySchema{Attributes: attrs("launch_template_id", "launch_template_name", "version")}),
+					},
+				}),
+			}}),
+		}}),
+	},
+}
+
+var launchTemplateSchema = &hclext.BodySchema{
+	Attributes: attrs("name", "user_data", "vpc_security_group_ids", "security_group_names"),
+	Blocks: []hclext.BlockSchema{
+		block("network_interfaces", &hclext.BodySchema{Attributes: attrs("device_index", "network_interface_id",
+			"security_groups", "subnet_id", "associate_public_ip_address", "ipv6_address_count")}),
+	},
+}
+
+var instanceSchema = &hclext.BodySchema{
+	Attributes: attrs("subnet_id", "vpc_security_group_ids", "security_groups", "user_data", "user_data_base64"),
+	Blocks: []hclext.BlockSchema{
+		block("launch_template", launchTemplateSpec),
+		block("network_interface", &hclext.BodySchema{Attributes: attrs("network_interface_id", "device_index")}),
+	},
 }
 
 // Network resource types.

@@ -13,6 +13,30 @@ type SGRule struct {
 	Protocol         string
 	FromPort, ToPort int64
 	Known            bool
+
+	// The peers of the rule: who an ingress rule admits, where an egress rule lets
+	// traffic go. CIDRs and IPv6CIDRs are the address ranges it names; Groups the
+	// security groups (the rule's own group for self); PrefixLists is true when it names
+	// a prefix list. PeersKnown is false when any of them cannot be read.
+	CIDRs, IPv6CIDRs []string
+	Groups           []*Resource
+	PrefixLists      bool
+	PeersKnown       bool
+}
+
+// AllowsTCPRange reports whether the rule certainly admits TCP traffic on some port
+// from from to to.
+func (r SGRule) AllowsTCPRange(from, to int64) bool {
+	if !r.Known {
+		return false
+	}
+	switch strings.ToLower(r.Protocol) {
+	case "-1", "all":
+		return true
+	case "tcp", "6":
+		return r.FromPort <= to && from <= r.ToPort
+	}
+	return false
 }
 
 // AllowsTCP reports whether the rule certainly admits TCP traffic on port.
@@ -48,11 +72,15 @@ func (m *Config) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, 
 				return nil, false
 			}
 			for _, elem := range listElements(v) {
-				rules = append(rules, ruleFromValue(elem, "protocol"))
+				rule := ruleFromValue(elem, "protocol")
+				peersFromValue(&rule, elem, inst)
+				rules = append(rules, rule)
 			}
 		}
 		for _, b := range inst.Blocks(kind) {
-			rules = append(rules, m.ruleFromAttrs(b.Body.Attributes, "protocol"))
+			rule := m.ruleFromAttrs(b.Body.Attributes, "protocol")
+			m.readPeers(&rule, b.Body.Attributes, inst)
+			rules = append(rules, rule)
 		}
 	}
 	legacy := m.referrers(TypeSecurityGroupRule, "security_group_id", TypeSecurityGroup)
@@ -66,11 +94,15 @@ func (m *Config) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, 
 			return nil, false
 		}
 		if t == kind {
-			rules = append(rules, m.ruleFromAttrs(r.Block.Body.Attributes, "protocol"))
+			rule := m.ruleFromAttrs(r.Block.Body.Attributes, "protocol")
+			m.readPeers(&rule, r.Block.Body.Attributes, sg)
+			rules = append(rules, rule)
 		}
 	}
 	for _, r := range modern.by[sg.Address()] {
-		rules = append(rules, m.ruleFromAttrs(r.Block.Body.Attributes, "ip_protocol"))
+		rule := m.ruleFromAttrs(r.Block.Body.Attributes, "ip_protocol")
+		m.readPeers(&rule, r.Block.Body.Attributes, sg)
+		rules = append(rules, rule)
 	}
 	return rules, true
 }
@@ -89,15 +121,7 @@ func ruleFromValue(v cty.Value, protocolAttr string) SGRule {
 	if !v.Type().IsObjectType() && !v.Type().IsMapType() {
 		return SGRule{}
 	}
-	get := func(name string) cty.Value {
-		if v.Type().IsObjectType() && !v.Type().HasAttribute(name) {
-			return cty.NilVal
-		}
-		if v.Type().IsMapType() && !v.HasIndex(cty.StringVal(name)).True() {
-			return cty.NilVal
-		}
-		return v.Index(cty.StringVal(name))
-	}
+	get := func(name string) cty.Value { return member(v, name) }
 	protocol, ok1 := ctyString(get(protocolAttr))
 	if ok1 && (protocol == "-1" || strings.EqualFold(protocol, "all")) {
 		return SGRule{Protocol: protocol, Known: true}
@@ -105,6 +129,138 @@ func ruleFromValue(v cty.Value, protocolAttr string) SGRule {
 	from, ok2 := ctyInt(get("from_port"))
 	to, ok3 := ctyInt(get("to_port"))
 	return SGRule{Protocol: protocol, FromPort: from, ToPort: to, Known: ok1 && ok2 && ok3}
+}
+
+// Peer attributes of the three ways to write a rule: inline and aws_security_group_rule
+// (lists, source_security_group_id), aws_vpc_security_group_*_rule (one of each).
+var (
+	peerCIDRAttrs     = []string{"cidr_blocks", "cidr_ipv4"}
+	peerIPv6Attrs     = []string{"ipv6_cidr_blocks", "cidr_ipv6"}
+	peerPrefixAttrs   = []string{"prefix_list_ids", "prefix_list_id"}
+	peerGroupAttrs    = []string{"security_groups", "source_security_group_id", "referenced_security_group_id"}
+	securityGroupRefs = []string{TypeSecurityGroup, TypeDefaultSecurityGroup}
+)
+
+// readPeers fills the peers of a rule written with attributes; owner is the security
+// group the rule belongs to (for self).
+func (m *Config) readPeers(rule *SGRule, attrs hclext.Attributes, owner *Resource) {
+	rule.PeersKnown = true
+	texts := func(names []string) []string {
+		var out []string
+		for _, name := range names {
+			a := attrs[name]
+			if a == nil || !m.Set(a) {
+				continue
+			}
+			list, ok := m.Strings(a)
+			if !ok {
+				one, isText := m.String(a)
+				if !isText {
+					rule.PeersKnown = false
+					continue
+				}
+				list = []string{one}
+			}
+			out = append(out, list...)
+		}
+		return out
+	}
+	rule.CIDRs = texts(peerCIDRAttrs)
+	rule.IPv6CIDRs = texts(peerIPv6Attrs)
+	rule.PrefixLists = len(texts(peerPrefixAttrs)) > 0
+	for _, name := range peerGroupAttrs {
+		a := attrs[name]
+		if a == nil || !m.Set(a) {
+			continue
+		}
+		if name == "security_groups" {
+			refs, ok := m.ResolveEach(a, securityGroupRefs...)
+			if !ok {
+				rule.PeersKnown = false
+				continue
+			}
+			for _, rs := range refs {
+				if len(rs) != 1 {
+					rule.PeersKnown = false
+					continue
+				}
+				rule.Groups = append(rule.Groups, rs[0])
+			}
+			continue
+		}
+		if rs := m.Resolve(a, securityGroupRefs...); len(rs) == 1 {
+			rule.Groups = append(rule.Groups, rs[0])
+		} else {
+			rule.PeersKnown = false
+		}
+	}
+	if a := attrs["self"]; a != nil && m.Set(a) {
+		self, ok := m.Bool(a)
+		switch {
+		case !ok:
+			rule.PeersKnown = false
+		case self:
+			rule.Groups = append(rule.Groups, owner)
+		}
+	}
+}
+
+// peersFromValue fills the peers of an inline rule written in attribute syntax. The
+// value no longer says which resources it was read from, so a rule naming security
+// groups has peers that are not known.
+func peersFromValue(rule *SGRule, v cty.Value, owner *Resource) {
+	rule.PeersKnown = true
+	if !v.Type().IsObjectType() && !v.Type().IsMapType() {
+		rule.PeersKnown = false
+		return
+	}
+	get := func(name string) []string {
+		e := member(v, name)
+		if e == cty.NilVal || e.IsNull() {
+			return nil
+		}
+		elems := []cty.Value{e}
+		if ty := e.Type(); ty.IsListType() || ty.IsSetType() || ty.IsTupleType() {
+			elems = listElements(e)
+		}
+		var out []string
+		for _, item := range elems {
+			s, ok := ctyString(item)
+			if !ok {
+				rule.PeersKnown = false
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	rule.CIDRs = get("cidr_blocks")
+	rule.IPv6CIDRs = get("ipv6_cidr_blocks")
+	rule.PrefixLists = len(get("prefix_list_ids")) > 0
+	if len(get("security_groups")) > 0 {
+		rule.PeersKnown = false
+	}
+	if self := member(v, "self"); self != cty.NilVal && !self.IsNull() && self.Type() == cty.Bool && self.True() {
+		rule.Groups = append(rule.Groups, owner)
+	}
+}
+
+// member returns the attribute name of an object, or the element name of a map, of a
+// known value; cty.NilVal when it has none. (Index would panic on an object.)
+func member(v cty.Value, name string) cty.Value {
+	switch ty := v.Type(); {
+	case ty.IsObjectType():
+		if !ty.HasAttribute(name) {
+			return cty.NilVal
+		}
+		return v.GetAttr(name)
+	case ty.IsMapType():
+		if !v.HasIndex(cty.StringVal(name)).True() {
+			return cty.NilVal
+		}
+		return v.Index(cty.StringVal(name))
+	}
+	return cty.NilVal
 }
 
 // listElements returns the elements of a known list, set or tuple.

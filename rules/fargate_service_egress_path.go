@@ -11,7 +11,8 @@ import (
 )
 
 // ServiceEgressPathRule flags Fargate services whose subnets give their tasks no way to
-// what they need at start: image registry, logs, secrets.
+// what they need at start (image registry, logs, secrets) or while they run (ECS Exec,
+// Service Connect).
 type ServiceEgressPathRule struct{ meta }
 
 // NewServiceEgressPathRule returns the rule.
@@ -31,12 +32,17 @@ func (r *ServiceEgressPathRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			nc := svc.Blocks("network_configuration")[0]
+			subnets := m.ServiceSubnetResources(svc)
 			for i, route := range routes {
 				switch route.Egress {
 				case model.EgressInternetGateway:
 					checkPublicIP(m, e, svc, nc, names[i])
 				case model.EgressNone:
+					if i < len(subnets) && m.TaskMayUseIPv6(svc, subnets[i]) {
+						continue // the tasks may reach AWS over IPv6
+					}
 					checkPrivateLink(m, e, svc, nc.Body.Attributes["subnets"], names[i], route)
+					checkRuntimeLink(m, e, svc, nc.Body.Attributes["subnets"], names[i], route)
 				}
 			}
 		}
@@ -90,6 +96,23 @@ func checkPrivateLink(m *model.Config, e *emitter, svc *model.Service, subnets *
 		if len(missing) > 0 {
 			e.emitf(where, "subnet %s has no route to the internet, and its VPC lacks what the tasks of %s need: %s. Without it they stop with CannotPullContainerError or ResourceInitializationError. Add the missing VPC endpoints, or a NAT gateway route", subnet, td.Label(), strings.Join(missing, ", "))
 		}
+	}
+}
+
+// checkRuntimeLink flags what running tasks call that a subnet without internet cannot
+// reach: ECS Exec's Session Manager channel, and the agent endpoint Service Connect's
+// proxy is managed through on Fargate.
+func checkRuntimeLink(m *model.Config, e *emitter, svc *model.Service, subnets *hclext.Attribute, subnet string, route model.SubnetRoute) {
+	endpoints, ok := m.EndpointsIn(route.VPC)
+	if !ok {
+		return
+	}
+	where := subnets.Expr.Range()
+	if m.ExecEnabled(svc) && !hasService(endpoints, "ssmmessages", "") {
+		e.emitf(where, "subnet %s has no route to the internet, and its VPC has no Interface endpoint for com.amazonaws.<region>.ssmmessages, which ECS Exec (enable_execute_command) needs: the Session Manager agent in the tasks cannot open its channel, so aws ecs execute-command fails. Add the endpoint, or a NAT gateway route", subnet)
+	}
+	if m.ServiceConnectEnabled(svc) && !hasService(endpoints, "ecs-agent", "") {
+		e.emitf(where, "subnet %s has no route to the internet, and its VPC has no Interface endpoint for com.amazonaws.<region>.ecs-agent, through which Fargate manages the Envoy proxy of Service Connect (AWS: \"Service Connect management of the Envoy proxy uses the com.amazonaws.region.ecs-agent VPC endpoint.\"): the proxy cannot be managed. Add the endpoint, or a NAT gateway route", subnet)
 	}
 }
 

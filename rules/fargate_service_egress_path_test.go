@@ -49,6 +49,30 @@ resource "aws_ecs_service" "app" {
 resource "aws_nat_gateway" "main" {}`},
 		{name: "silent: route through a transit gateway", src: strings.Replace(publicSubnet, "gateway_id = aws_internet_gateway.main.id", "transit_gateway_id = \"tgw-1\"", 1)},
 		{name: "silent: a route table we cannot see", src: strings.Replace(publicSubnet, "route_table_id = aws_route_table.public.id", "route_table_id = var.rt", 1)},
+		{name: "ECS Exec without ssmmessages", src: withECR(strings.Replace(isolatedFargate, `launch_type     = "FARGATE"`, `launch_type     = "FARGATE"
+  enable_execute_command = true`, 1)),
+			want: []string{`15:15: subnet aws_subnet.a has no route to the internet, and its VPC has no Interface endpoint for com.amazonaws.<region>.ssmmessages, which ECS Exec (enable_execute_command) needs`}},
+		{name: "Service Connect without ecs-agent", src: withECR(strings.Replace(isolatedFargate, `launch_type     = "FARGATE"`, `launch_type     = "FARGATE"
+  service_connect_configuration {
+    enabled = true
+  }`, 1)),
+			want: []string{`17:15: subnet aws_subnet.a has no route to the internet, and its VPC has no Interface endpoint for com.amazonaws.<region>.ecs-agent, through which Fargate manages the Envoy proxy of Service Connect`}},
+		{name: "silent: ECS Exec with ssmmessages", src: withECR(strings.Replace(isolatedFargate, `launch_type     = "FARGATE"`, `launch_type     = "FARGATE"
+  enable_execute_command = true`, 1)) + endpointOf("ssmmessages", "ssmmessages", "Interface")},
+		{name: "silent: Service Connect with ecs-agent", src: withECR(strings.Replace(isolatedFargate, `launch_type     = "FARGATE"`, `launch_type     = "FARGATE"
+  service_connect_configuration {
+    enabled = true
+  }`, 1)) + endpointOf("ecs_agent", "ecs-agent", "Interface")},
+		{name: "silent: ECS Exec that may be off", src: withECR(strings.Replace(isolatedFargate, `launch_type     = "FARGATE"`, `launch_type     = "FARGATE"
+  enable_execute_command = var.exec`, 1))},
+		{name: "silent: IPv6 out through an egress-only gateway", src: ipv6Fargate},
+		{name: "IPv6 route, but dual stack is disabled for the account", src: ipv6Fargate + `
+resource "aws_ecs_account_setting_default" "dual_stack" {
+  name  = "dualStackIPv6"
+  value = "disabled"
+}`, want: []string{`15:15: its VPC lacks what the tasks of app need`}},
+		{name: "IPv6 route, but the subnet has no IPv6 CIDR", src: strings.Replace(ipv6Fargate, `ipv6_cidr_block = "2001:db8::/64"`, "", 1),
+			want: []string{`15:15: its VPC lacks what the tasks of app need`}},
 		{name: "silent: an aws_route on an unknown table", src: isolatedFargate + `
 resource "aws_route" "x" {
   route_table_id         = var.rt
@@ -57,3 +81,30 @@ resource "aws_route" "x" {
 }`},
 	})
 }
+
+// withECR adds to a configuration with aws_vpc.main the ECR endpoints and an S3 Gateway
+// endpoint on the VPC's main route table.
+func withECR(src string) string {
+	return src + endpointOf("dkr", "ecr.dkr", "Interface") + endpointOf("api", "ecr.api", "Interface") + `
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id          = aws_vpc.main.id
+  service_name    = "com.amazonaws.eu-west-1.s3"
+  route_table_ids = [aws_vpc.main.main_route_table_id]
+}
+`
+}
+
+// ipv6Fargate is isolatedFargate with an IPv6 subnet whose main route table sends IPv6
+// out through an egress-only internet gateway.
+var ipv6Fargate = strings.Replace(isolatedFargate, `resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}`, `resource "aws_subnet" "a" {
+  vpc_id          = aws_vpc.main.id
+  ipv6_cidr_block = "2001:db8::/64"
+}`, 1) + `
+resource "aws_route" "ipv6" {
+  route_table_id              = aws_vpc.main.main_route_table_id
+  destination_ipv6_cidr_block = "::/0"
+  egress_only_gateway_id      = "eigw-1"
+}
+`

@@ -1,13 +1,14 @@
 package rules
 
 import (
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 )
 
 // VPCEndpointSecurityGroupRule flags Interface endpoints whose security groups do not
-// admit HTTPS.
+// admit HTTPS, or not from the tasks and container instances that use them.
 type VPCEndpointSecurityGroupRule struct{ meta }
 
 // NewVPCEndpointSecurityGroupRule returns the rule.
@@ -21,6 +22,8 @@ const httpsPort = 443
 // Check runs the rule.
 func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+		var callers []*model.Caller
+		read := false
 		for _, ep := range m.Endpoints {
 			if ep.Type != model.EndpointInterface {
 				continue
@@ -38,11 +41,47 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 			if !isList || len(refs) == 0 {
 				continue
 			}
-			if admits, known := anyAdmitsTCP(m, refs, httpsPort); known && !admits {
+			admits, known := anyAdmitsTCP(m, refs, httpsPort)
+			switch {
+			case known && !admits:
 				e.emit("none of this endpoint's security groups admits TCP 443, the port AWS service endpoints listen on, so tasks cannot connect: add an ingress rule for TCP 443 from the tasks' subnets or security group", attr.Expr.Range())
+			case known && admits:
+				if !read {
+					callers, read = m.Callers(), true
+				}
+				checkEndpointCallers(m, e, ep, refs, attr, callers)
 			}
 		}
 	})
+}
+
+// checkEndpointCallers flags an endpoint whose security groups admit HTTPS, but not from
+// the tasks or container instances that call its service through it.
+func checkEndpointCallers(m *model.Config, e *emitter, ep *model.Endpoint, refs [][]*model.Resource, attr *hclext.Attribute, callers []*model.Caller) {
+	if ep.VPC == "" || ep.Service == "" || !ep.PrivateDNSKnown || !ep.PrivateDNS {
+		return // without private DNS, only clients told its name use the endpoint
+	}
+	var groups []*model.Resource
+	for _, rs := range refs {
+		groups = append(groups, rs[0])
+	}
+	for _, c := range callers {
+		why, needed := c.Needs[ep.Service]
+		if !needed {
+			continue
+		}
+		if vpc, ok := m.CallerVPC(c); !ok || vpc != ep.VPC {
+			continue
+		}
+		if admits, known := m.AdmitsCaller(groups, httpsPort, c); !known || admits {
+			continue
+		}
+		from := "a CIDR that covers their subnets"
+		if len(c.SecurityGroups) > 0 {
+			from = "security group " + c.SecurityGroups[0].Label() + ", or " + from
+		}
+		e.emitf(attr.Expr.Range(), "this endpoint's security groups admit TCP 443, but not from %s, whose calls to %s (%s) go through this endpoint and time out. Add an ingress rule for TCP 443 from %s", c.Label, ep.Service, why, from)
+	}
 }
 
 // anyAdmitsTCP reports whether any of the security groups admits TCP port; known is

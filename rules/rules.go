@@ -52,6 +52,9 @@ func All() []tflint.Rule {
 		NewVPCEndpointSetRule(),
 		NewServiceEgressPathRule(),
 		NewServiceSecurityGroupEgressRule(),
+		NewContainerInstanceEgressPathRule(),
+		NewVPCEndpointPolicyRule(),
+		NewBridgeDynamicPortsRule(),
 	}
 }
 
