@@ -59,8 +59,20 @@ demo: tools build
 	  status=$$?; [ $$status -eq 0 ] || [ $$status -eq 2 ] # 2: issues found, as intended
 
 # Wall-time ratio of tflint with the plugin (all preset) over tflint alone.
+# It also times the binary on its own (standalone, all preset) against tflint alone.
 bench: tools build
 	go run ./bench -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
+
+# The standalone linter (the binary without tflint) held to tflint: every end-to-end case
+# both ways, the invocation modes, the report formats, and the documented standalone snippets.
+.PHONY: standalone demo-standalone
+standalone: tools
+	TFLINT=$(TFLINT) go test . ./standalone/ -run 'Standalone|MatchTFLint|MatchesTFLint' -count=1
+
+# Runs the binary on its own over examples/demo, as `make demo` runs tflint with it.
+demo-standalone: build
+	@cd examples/demo && $(CURDIR)/$(PLUGIN) --config .tflint.hcl --format default; \
+	  status=$$?; [ $$status -eq 0 ] || [ $$status -eq 2 ] # 2: issues found, as intended
 
 clean:
 	rm -rf $(PLUGIN) dist .tools/plugins

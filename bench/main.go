@@ -2,7 +2,8 @@
 //
 // It writes a module of Fargate stacks (package stacks), runs
 // tflint over it alternately without any plugin and with the fargate plugin (all
-// preset), and prints the median wall time of each and their ratio.
+// preset), and the plugin binary on its own (standalone, all preset), and prints the
+// median wall time of each, the plugin's ratio to tflint alone and the standalone's.
 package main
 
 import (
@@ -62,32 +63,52 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	run := func(cfg string) time.Duration {
-		cmd := exec.Command(tfl, "--config", cfg, "--format", "compact")
+	exec1 := func(bin string, env []string, cfg string) time.Duration {
+		cmd := exec.Command(bin, "--config", cfg, "--format", "compact")
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir)
+		cmd.Env = env
 		start := time.Now()
 		out, err := cmd.CombinedOutput()
 		elapsed := time.Since(start)
 		if ee, ok := err.(*exec.ExitError); err != nil && !(ok && ee.ExitCode() == 2) {
-			log.Fatalf("tflint --config %s: %v\n%s", cfg, err, out)
+			log.Fatalf("%s --config %s: %v\n%s", filepath.Base(bin), cfg, err, out)
 		}
 		if strings.Contains(string(out), "Failed") {
-			log.Fatalf("tflint --config %s:\n%s", cfg, out)
+			log.Fatalf("%s --config %s:\n%s", filepath.Base(bin), cfg, out)
 		}
 		return elapsed
 	}
+	tflintEnv := append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir)
+	run := func(cfg string) time.Duration { return exec1(tfl, tflintEnv, cfg) }
+	// The plugin binary started by a person lints on its own (no tflint, no plugin
+	// handshake variable in its environment).
+	standaloneBin, err := filepath.Abs(*plugin)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var standaloneEnv []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "TFLINT_RULESET_PLUGIN=") {
+			standaloneEnv = append(standaloneEnv, kv)
+		}
+	}
+	standalone := func() time.Duration { return exec1(standaloneBin, standaloneEnv, "with.hcl") }
+
 	run("with.hcl") // warm the file cache and check the plugin loads
-	var base, with []time.Duration
+	standalone()
+	var base, with, alone []time.Duration
 	for i := 0; i < *runs; i++ {
 		base = append(base, run("base.hcl"))
 		with = append(with, run("with.hcl"))
+		alone = append(alone, standalone())
 	}
-	mb, mw := median(base), median(with)
+	mb, mw, ma := median(base), median(with), median(alone)
 	fmt.Printf("stacks: %d, %d per file, %d runs each\n", *count, *perFile, *runs)
 	fmt.Printf("tflint without plugins:       median %v\n", mb.Round(time.Millisecond))
 	fmt.Printf("tflint with fargate (all):    median %v\n", mw.Round(time.Millisecond))
+	fmt.Printf("standalone fargate (all):     median %v\n", ma.Round(time.Millisecond))
 	fmt.Printf("ratio: %.2f\n", float64(mw)/float64(mb))
+	fmt.Printf("standalone ratio: %.2f (target: at most 0.50 of tflint alone)\n", float64(ma)/float64(mb))
 }
 
 func median(ds []time.Duration) time.Duration {

@@ -1,0 +1,276 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/project"
+)
+
+// The tests in this file run the standalone forms of docs/integrations.md ("Without
+// tflint") on the same repositories as integrations_test.go. The one change to what
+// users run: the line that installs the binary (`go install ...`) is checked and left
+// out, since the binary under test is already on the PATH.
+
+// modulePath is the Go module users install.
+const modulePath = "github.com/fargate-lint/tflint-ruleset-fargate"
+
+// installLine matches the documented install command.
+var installLine = regexp.MustCompile(`^go install ` + regexp.QuoteMeta(modulePath) + `@(\S+)$`)
+
+// standaloneIntegrationEnv is the environment the documented commands run in: the binary
+// this test run built is first on the PATH, started without tflint's handshake variable.
+func standaloneIntegrationEnv(t *testing.T) []string {
+	t.Helper()
+	var env []string
+	for _, kv := range standaloneEnv() {
+		key, _, _ := strings.Cut(kv, "=")
+		switch strings.ToUpper(key) {
+		case "PATH", "TFLINT_CONFIG_FILE", "TFLINT_PLUGIN_DIR":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "PATH="+filepath.Dir(standaloneBinary(t))+string(os.PathListSeparator)+os.Getenv("PATH"))
+}
+
+// installStep reports whether a CI line is the documented install command, and checks
+// it installs this module at this version or the latest.
+func installStep(t *testing.T, line string) bool {
+	t.Helper()
+	m := installLine.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return false
+	}
+	if m[1] != "v"+project.Version && m[1] != "latest" {
+		t.Errorf("the snippet installs %s@%s, want v%s or latest", modulePath, m[1], project.Version)
+	}
+	return true
+}
+
+// checkNoTFLint fails when a command runs tflint itself: these forms are without it.
+func checkNoTFLint(t *testing.T, command string) {
+	t.Helper()
+	if regexp.MustCompile(`(^|[\s'"(])tflint(\s|$)`).MatchString(command) {
+		t.Errorf("a form without tflint runs tflint: %q", command)
+	}
+}
+
+// runStandaloneSteps runs CI lines in order with shell, stopping at the first failure, and
+// returns the output, the failing line (-1 if none) and its exit code.
+func runStandaloneSteps(t *testing.T, shell []string, dir string, steps []string) (string, int, int) {
+	t.Helper()
+	var output strings.Builder
+	for i, step := range steps {
+		cmd := exec.Command(shell[0], append(shell[1:], step)...)
+		cmd.Dir, cmd.Env = dir, standaloneIntegrationEnv(t)
+		out, code := run(t, cmd)
+		output.WriteString("$ " + step + "\n" + out)
+		if code != 0 {
+			return output.String(), i, code
+		}
+	}
+	return output.String(), -1, 0
+}
+
+// TestIntegrationStandalonePreCommit runs the documented local hook's entry in the
+// repository root, and pre-commit itself when it is installed.
+func TestIntegrationStandalonePreCommit(t *testing.T) {
+	sh := needPOSIXShell(t, "sh")
+	configText := snippet(t, "pre-commit-standalone")
+	var config struct {
+		Repos []struct {
+			Repo  string
+			Hooks []struct {
+				ID, Entry, Language, Files string
+				PassFilenames              *bool `yaml:"pass_filenames"`
+			}
+		}
+	}
+	if err := yaml.Unmarshal([]byte(configText), &config); err != nil {
+		t.Fatalf("the pre-commit-standalone snippet is not YAML: %v", err)
+	}
+	if len(config.Repos) != 1 || config.Repos[0].Repo != "local" || len(config.Repos[0].Hooks) != 1 {
+		t.Fatalf("want one local repo with one hook, got %+v", config.Repos)
+	}
+	hook := config.Repos[0].Hooks[0]
+	if hook.Language != "system" || hook.PassFilenames == nil || *hook.PassFilenames {
+		t.Fatalf("the hook must be language: system with pass_filenames: false, got %+v", hook)
+	}
+	if !regexp.MustCompile(hook.Files).MatchString(changedModule + "/main.tf") {
+		t.Fatalf("the hook's files pattern %q does not match %s/main.tf", hook.Files, changedModule)
+	}
+	checkNoTFLint(t, hook.Entry)
+	preCommit, _ := exec.LookPath("pre-commit")
+	git, _ := exec.LookPath("git")
+	for _, variant := range []string{"mistake", "clean"} {
+		t.Run("entry/"+variant, func(t *testing.T) {
+			t.Parallel()
+			root := integrationRepo(t, variant)
+			cmd := exec.Command(sh, "-c", hook.Entry)
+			cmd.Dir, cmd.Env = root, standaloneIntegrationEnv(t)
+			out, code := run(t, cmd)
+			checkGate(t, "the standalone hook's entry", variant, out, code)
+		})
+		t.Run("pre-commit/"+variant, func(t *testing.T) {
+			switch {
+			case preCommit == "":
+				t.Skip("pre-commit is not installed, so only the hook's entry ran (apt-get install pre-commit on Debian or Ubuntu)")
+			case git == "":
+				t.Skip("git is not installed, so only the hook's entry ran: pre-commit needs a git repository")
+			}
+			t.Parallel()
+			root := integrationRepo(t, variant)
+			env := standaloneIntegrationEnv(t)
+			if err := os.WriteFile(filepath.Join(root, ".pre-commit-config.yaml"), []byte(configText), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, args := range [][]string{{"-c", "init.defaultBranch=main", "init", "-q"}, {"add", "-A"}} {
+				cmd := exec.Command(git, args...)
+				cmd.Dir, cmd.Env = root, env
+				if out, code := run(t, cmd); code != 0 {
+					t.Fatalf("git %v: exit %d\n%s", args, code, out)
+				}
+			}
+			cmd := exec.Command(preCommit, "run", "--all-files", "--color=never")
+			cmd.Dir, cmd.Env = root, append(env, "PRE_COMMIT_HOME="+t.TempDir())
+			out, code := run(t, cmd)
+			checkGate(t, "pre-commit run with the standalone hook", variant, out, code)
+		})
+	}
+}
+
+// TestIntegrationStandaloneGitHubActions runs the shell steps of the documented workflow
+// as ubuntu-latest runs them, and checks the SARIF report the upload step sends.
+func TestIntegrationStandaloneGitHubActions(t *testing.T) {
+	bash := needPOSIXShell(t, "bash")
+	var workflow struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Uses, Run, If string
+				With          map[string]string
+			}
+		}
+	}
+	if err := yaml.Unmarshal([]byte(snippet(t, "github-actions-standalone")), &workflow); err != nil {
+		t.Fatalf("the github-actions-standalone snippet is not YAML: %v", err)
+	}
+	if len(workflow.Jobs) != 1 {
+		t.Fatalf("want one job, got %d", len(workflow.Jobs))
+	}
+	var steps []string
+	lintStep, sarifFile, uploaded, installed, goSetUp := -1, "", "", false, false
+	for _, job := range workflow.Jobs {
+		for _, s := range job.Steps {
+			switch {
+			case s.Run != "" && installStep(t, s.Run):
+				installed = goSetUp
+			case s.Run != "":
+				checkNoTFLint(t, s.Run)
+				if strings.Contains(s.Run, "--recursive") {
+					lintStep = len(steps)
+					if _, file, ok := strings.Cut(s.Run, "> "); ok {
+						sarifFile = strings.TrimSpace(file)
+					}
+				}
+				steps = append(steps, s.Run)
+			case strings.HasPrefix(s.Uses, "actions/setup-go@"):
+				goSetUp = true
+			case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
+				uploaded = s.With["sarif_file"]
+				if !strings.Contains(s.If, "!cancelled()") && !strings.Contains(s.If, "always()") {
+					t.Errorf("the SARIF upload has if: %q, so it is skipped when the lint step fails", s.If)
+				}
+			}
+		}
+	}
+	if !installed {
+		t.Error("want the binary installed with go install after actions/setup-go")
+	}
+	if lintStep < 0 || sarifFile == "" || uploaded != sarifFile {
+		t.Fatalf("want a `tflint-ruleset-fargate --recursive ... > file` step whose file the upload-sarif step sends; lint writes %q, upload sends %q", sarifFile, uploaded)
+	}
+	for _, variant := range []string{"mistake", "clean"} {
+		t.Run(variant, func(t *testing.T) {
+			t.Parallel()
+			root := integrationRepo(t, variant)
+			out, failed, code := runStandaloneSteps(t, []string{bash, "-e", "-c"}, root, steps)
+			switch {
+			case variant == "mistake" && failed < 0:
+				t.Fatalf("the job passed on a planted mistake:\n%s", out)
+			case variant == "mistake" && failed != lintStep:
+				t.Fatalf("want the lint step to fail the job, step %d failed (exit %d):\n%s", failed, code, out)
+			case variant == "clean" && failed >= 0:
+				t.Fatalf("step %d failed on a clean repository (exit %d):\n%s", failed, code, out)
+			}
+			checkSARIF(t, filepath.Join(root, sarifFile), variant)
+		})
+	}
+}
+
+// TestIntegrationStandaloneGitLabCI runs the script of the documented job line by line,
+// and checks the JUnit report GitLab reads.
+func TestIntegrationStandaloneGitLabCI(t *testing.T) {
+	sh := needPOSIXShell(t, "sh")
+	var pipeline map[string]struct {
+		Image     string
+		Script    []string
+		Artifacts struct {
+			When    string
+			Reports struct{ JUnit string }
+		}
+	}
+	if err := yaml.Unmarshal([]byte(snippet(t, "gitlab-ci-standalone")), &pipeline); err != nil {
+		t.Fatalf("the gitlab-ci-standalone snippet is not YAML: %v", err)
+	}
+	if len(pipeline) != 1 {
+		t.Fatalf("want one job, got %d", len(pipeline))
+	}
+	for _, job := range pipeline {
+		report := job.Artifacts.Reports.JUnit
+		if job.Artifacts.When != "always" || report == "" {
+			t.Fatalf("want a JUnit report kept when the job fails (when: always), got %+v", job.Artifacts)
+		}
+		if !strings.HasPrefix(job.Image, "golang:") {
+			t.Errorf("the job's image %q has no Go for go install", job.Image)
+		}
+		var steps []string
+		lintStep, installed := -1, false
+		for _, line := range job.Script {
+			if installStep(t, line) {
+				installed = true
+				continue
+			}
+			checkNoTFLint(t, line)
+			if strings.Contains(line, "--recursive") && strings.HasSuffix(line, "> "+report) {
+				lintStep = len(steps)
+			}
+			steps = append(steps, line)
+		}
+		if !installed || lintStep < 0 {
+			t.Fatalf("want a go install line and a `tflint-ruleset-fargate --recursive ... > %s` line in the script", report)
+		}
+		for _, variant := range []string{"mistake", "clean"} {
+			t.Run(variant, func(t *testing.T) {
+				t.Parallel()
+				root := integrationRepo(t, variant)
+				out, failed, code := runStandaloneSteps(t, []string{sh, "-e", "-c"}, root, steps)
+				switch {
+				case variant == "mistake" && failed < 0:
+					t.Fatalf("the job passed on a planted mistake:\n%s", out)
+				case variant == "mistake" && failed != lintStep:
+					t.Fatalf("want the lint line to fail the job, line %d failed (exit %d):\n%s", failed, code, out)
+				case variant == "clean" && failed >= 0:
+					t.Fatalf("line %d failed on a clean repository (exit %d):\n%s", failed, code, out)
+				}
+				checkJUnit(t, filepath.Join(root, report), variant)
+			})
+		}
+	}
+}
