@@ -2,12 +2,11 @@ package model
 
 import (
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
 )
 
 // tflint honours `# tflint-ignore: rule` comments in the files of the module it checks.
@@ -15,48 +14,6 @@ import (
 // tflint's reach, so the plugin honours those comments there itself, as tflint would: a
 // comment on the finding's first line or the line above it, or `tflint-ignore-file` at
 // the top of the file.
-
-var (
-	ignoreLine = regexp.MustCompile(`tflint-ignore: ([^\n*/#]+)`)
-	ignoreFile = regexp.MustCompile(`tflint-ignore-file: ([^\n*/#]+)`)
-)
-
-// annotation is one ignore comment: the rules it names, and the line it is on (0 for
-// the whole file).
-type annotation struct {
-	rules []string
-	line  int
-}
-
-// annotationsOf reads the ignore comments of a native-syntax file.
-func annotationsOf(file *hcl.File) []annotation {
-	if file == nil || strings.HasSuffix(file.Body.MissingItemRange().Filename, ".json") {
-		return nil
-	}
-	tokens, _ := hclsyntax.LexConfig(file.Bytes, file.Body.MissingItemRange().Filename, hcl.InitialPos)
-	var out []annotation
-	for _, tok := range tokens {
-		if tok.Type != hclsyntax.TokenComment {
-			continue
-		}
-		if m := ignoreFile.FindSubmatch(tok.Bytes); m != nil && tok.Range.Start.Line == 1 {
-			out = append(out, annotation{rules: splitRules(string(m[1]))})
-			continue
-		}
-		if m := ignoreLine.FindSubmatch(tok.Bytes); m != nil {
-			out = append(out, annotation{rules: splitRules(string(m[1])), line: tok.Range.Start.Line})
-		}
-	}
-	return out
-}
-
-func splitRules(s string) []string {
-	var out []string
-	for _, r := range strings.Split(s, ",") {
-		out = append(out, strings.TrimSpace(r))
-	}
-	return out
-}
 
 // Ignored reports whether an ignore comment silences rule's finding at rng, in a file
 // tflint does not read the comments of (one outside the root module).
@@ -68,14 +25,13 @@ func (c *Config) Ignored(rule string, rng hcl.Range) bool {
 	if file == nil {
 		return false
 	}
-	if _, done := c.annotations[rng.Filename]; !done {
-		c.annotations[rng.Filename] = annotationsOf(file)
+	comments, done := c.annotations[rng.Filename]
+	if !done {
+		comments, _ = ignore.Comments(rng.Filename, file.Bytes)
+		c.annotations[rng.Filename] = comments
 	}
-	for _, a := range c.annotations[rng.Filename] {
-		if !slices.Contains(a.rules, rule) && !slices.Contains(a.rules, "all") {
-			continue
-		}
-		if a.line == 0 || a.line == rng.Start.Line || a.line == rng.Start.Line-1 {
+	for _, comment := range comments {
+		if comment.Covers(rule, rng.Start.Line) {
 			return true
 		}
 	}

@@ -25,6 +25,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
+	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
 )
 
 // maxModuleDepth bounds how deep module calls are followed, so that a module calling
@@ -57,7 +58,7 @@ type Config struct {
 	marking bool
 	// files are the parsed files of every module; annotations their ignore comments.
 	files       map[string]*hcl.File
-	annotations map[string][]annotation
+	annotations map[string][]ignore.Comment
 	// userCalls maps the directory of a module installed under .terraform to the module
 	// call in the user's code that leads to it.
 	userCalls map[string]hcl.Range
@@ -230,7 +231,7 @@ func newConfig() *Config {
 	return &Config{
 		defs:        map[string]*moduleDef{},
 		files:       map[string]*hcl.File{},
-		annotations: map[string][]annotation{},
+		annotations: map[string][]ignore.Comment{},
 		userCalls:   map[string]hcl.Range{},
 		replaced:    map[string]bool{},
 		byAddress:   map[string][]*Resource{},

@@ -2,6 +2,7 @@ package standalone
 
 import (
 	"errors"
+	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
 	"maps"
 
 	"github.com/hashicorp/hcl/v2"
@@ -17,7 +18,7 @@ type Runner struct {
 	mod        *moduleFiles
 	originalwd string
 	inputs     *inputs
-	ignores    map[string][]ignoreComment
+	ignores    map[string][]ignore.Comment
 	rules      map[string]*RuleConfig
 	fix        bool
 	fixer      *fixer
@@ -142,7 +143,7 @@ func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Rang
 func (r *Runner) emit(rule tflint.Rule, message string, rng hcl.Range, fixable bool) bool {
 	if r.rules[rule.Name()].ignorable() {
 		for _, c := range r.ignores[rng.Filename] {
-			if c.covers(rule.Name(), rng.Start.Line) {
+			if c.Covers(rule.Name(), rng.Start.Line) {
 				return false
 			}
 		}
