@@ -92,6 +92,17 @@ func (e *Evaluator) ValueIn(expr hcl.Expression, iteration map[string]cty.Value)
 // (unknown when nothing better is known): an undefined root would be an error that
 // makes the whole expression unknown instead of just that reference.
 func (e *Evaluator) eval(expr hcl.Expression, iteration map[string]cty.Value) cty.Value {
+	// Literals, most of a configuration's values, need no context.
+	switch lit := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return lit.Val
+	case *hclsyntax.TemplateExpr:
+		if lit.IsStringLiteral() {
+			if v, diags := lit.Value(nil); !diags.HasErrors() {
+				return v
+			}
+		}
+	}
 	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"path": e.path}, Functions: e.functions}
 	locals, vars, modules := map[string]cty.Value{}, map[string]cty.Value{}, map[string]cty.Value{}
 	resources := map[resourceKey]*attrSet{}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/hashicorp/hcl/v2"
@@ -34,23 +35,59 @@ func (s scope) with(name string, v cty.Value) scope {
 	return out
 }
 
-// hclSchemas caches the hcl form of each hclext schema, with dynamic blocks added.
-var hclSchemas = map[*hclext.BodySchema]*hcl.BodySchema{}
+// schemaIndex is an hclext schema ready for reading bodies: its attribute names and
+// nested block schemas by type, and its hcl form with dynamic blocks added.
+type schemaIndex struct {
+	attrs  map[string]bool
+	blocks map[string]*hclext.BodySchema
+	hcl    *hcl.BodySchema
+}
 
-func hclSchema(s *hclext.BodySchema) *hcl.BodySchema {
-	if hs, ok := hclSchemas[s]; ok {
-		return hs
+// schemaIndexes caches the index of each schema; safe for concurrent use.
+var schemaIndexes sync.Map // *hclext.BodySchema -> *schemaIndex
+
+func indexOf(s *hclext.BodySchema) *schemaIndex {
+	if idx, ok := schemaIndexes.Load(s); ok {
+		return idx.(*schemaIndex)
 	}
-	hs := &hcl.BodySchema{}
+	idx := &schemaIndex{attrs: map[string]bool{}, blocks: map[string]*hclext.BodySchema{}, hcl: &hcl.BodySchema{}}
 	for _, a := range s.Attributes {
-		hs.Attributes = append(hs.Attributes, hcl.AttributeSchema{Name: a.Name})
+		idx.attrs[a.Name] = true
+		idx.hcl.Attributes = append(idx.hcl.Attributes, hcl.AttributeSchema{Name: a.Name})
 	}
 	for _, b := range s.Blocks {
-		hs.Blocks = append(hs.Blocks, hcl.BlockHeaderSchema{Type: b.Type, LabelNames: b.LabelNames})
+		idx.blocks[b.Type] = b.Body
+		idx.hcl.Blocks = append(idx.hcl.Blocks, hcl.BlockHeaderSchema{Type: b.Type, LabelNames: b.LabelNames})
 	}
-	hs.Blocks = append(hs.Blocks, hcl.BlockHeaderSchema{Type: "dynamic", LabelNames: []string{"type"}})
-	hclSchemas[s] = hs
-	return hs
+	idx.hcl.Blocks = append(idx.hcl.Blocks, hcl.BlockHeaderSchema{Type: "dynamic", LabelNames: []string{"type"}})
+	actual, _ := schemaIndexes.LoadOrStore(s, idx)
+	return actual.(*schemaIndex)
+}
+
+// bodyItems returns the attributes and blocks of body that schema names (and dynamic
+// blocks). Native syntax is read directly; JSON through hcl's PartialContent.
+func bodyItems(body hcl.Body, idx *schemaIndex) ([]*hclext.Attribute, []*hcl.Block) {
+	var attrs []*hclext.Attribute
+	var blocks []*hcl.Block
+	if sb, ok := body.(*hclsyntax.Body); ok {
+		for name, a := range sb.Attributes {
+			if idx.attrs[name] {
+				attrs = append(attrs, &hclext.Attribute{Name: name, Expr: a.Expr, Range: a.SrcRange, NameRange: a.NameRange})
+			}
+		}
+		for _, b := range sb.Blocks {
+			if _, wanted := idx.blocks[b.Type]; wanted || (b.Type == "dynamic" && len(b.Labels) == 1) {
+				blocks = append(blocks, &hcl.Block{Type: b.Type, Labels: b.Labels, Body: b.Body,
+					DefRange: b.DefRange(), TypeRange: b.TypeRange, LabelRanges: b.LabelRanges})
+			}
+		}
+		return attrs, blocks
+	}
+	content, _, _ := body.PartialContent(idx.hcl)
+	for name, a := range content.Attributes {
+		attrs = append(attrs, &hclext.Attribute{Name: name, Expr: a.Expr, Range: a.Range, NameRange: a.NameRange})
+	}
+	return attrs, content.Blocks
 }
 
 var (
@@ -62,6 +99,22 @@ var (
 		Attributes: []hcl.AttributeSchema{{Name: "count"}, {Name: "for_each"}},
 	}
 )
+
+// metaOf reads a block's count and for_each, directly in native syntax.
+func metaOf(body hcl.Body) *hcl.BodyContent {
+	sb, ok := body.(*hclsyntax.Body)
+	if !ok {
+		meta, _, _ := body.PartialContent(metaSchema)
+		return meta
+	}
+	meta := &hcl.BodyContent{Attributes: hcl.Attributes{}}
+	for _, name := range []string{"count", "for_each"} {
+		if a := sb.Attributes[name]; a != nil {
+			meta.Attributes[name] = &hcl.Attribute{Name: name, Expr: a.Expr, Range: a.SrcRange, NameRange: a.NameRange}
+		}
+	}
+	return meta
+}
 
 // iteration is what a block's count or for_each gives: one scope and key per instance.
 type iteration struct {
@@ -131,8 +184,7 @@ func (m *Config) expand(rb *resourceBlock) {
 	rb.visiting = true
 	defer func() { rb.visiting, rb.expanded = false, true }()
 
-	meta, _, _ := rb.block.Body.PartialContent(metaSchema)
-	it := iterate(meta, rb.mod.eval.Value)
+	it := iterate(metaOf(rb.block.Body), rb.mod.eval.Value)
 	if it.tooMany > 0 {
 		tooMany(rb, it.tooMany)
 	}
@@ -163,31 +215,27 @@ func tooMany(rb *resourceBlock, n int64) {
 // expandBody reads body with schema, expanding dynamic blocks, and binds every attribute
 // to its value when the body is inside an iteration.
 func (m *Config) expandBody(r *Resource, body hcl.Body, schema *hclext.BodySchema, s scope) *hclext.BodyContent {
-	content, _, _ := body.PartialContent(hclSchema(schema))
-	out := &hclext.BodyContent{Attributes: hclext.Attributes{}}
-	for name, a := range content.Attributes {
-		expr := a.Expr
+	idx := indexOf(schema)
+	attrs, blocks := bodyItems(body, idx)
+	out := &hclext.BodyContent{Attributes: make(hclext.Attributes, len(attrs))}
+	for _, a := range attrs {
 		if len(s) > 0 || r.mod.parent != nil {
 			// Bound to this instance's value: the expression alone does not say which
 			// count, for_each or module instance it is evaluated in.
-			expr = bind(r.mod.eval.ValueIn(expr, s), expr)
+			a.Expr = bind(r.mod.eval.ValueIn(a.Expr, s), a.Expr)
 		}
-		out.Attributes[name] = &hclext.Attribute{Name: name, Expr: expr, Range: a.Range, NameRange: a.NameRange}
+		out.Attributes[a.Name] = a
 	}
-	children := map[string]*hclext.BodySchema{}
-	for _, b := range schema.Blocks {
-		children[b.Type] = b.Body
-	}
-	for _, b := range content.Blocks {
+	for _, b := range blocks {
 		if b.Type != "dynamic" {
 			out.Blocks = append(out.Blocks, &hclext.Block{
-				Type: b.Type, Labels: b.Labels, Body: m.expandBody(r, b.Body, children[b.Type], s),
+				Type: b.Type, Labels: b.Labels, Body: m.expandBody(r, b.Body, idx.blocks[b.Type], s),
 				DefRange: b.DefRange, TypeRange: b.TypeRange, LabelRanges: b.LabelRanges,
 			})
 			continue
 		}
 		target := b.Labels[0]
-		childSchema, wanted := children[target]
+		childSchema, wanted := idx.blocks[target]
 		if !wanted {
 			continue
 		}

@@ -16,8 +16,13 @@ func (m *Config) Known(attr *hclext.Attribute) (cty.Value, bool) {
 	if attr == nil {
 		return cty.NilVal, false
 	}
+	// Most values that are not wholly known are lists of references; telling that from
+	// the value as evaluated spares removing their marks.
+	if raw := m.raw(attr.Expr); !raw.IsWhollyKnown() || raw.IsNull() {
+		return cty.NilVal, false
+	}
 	v := m.Value(attr.Expr)
-	if !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
+	if v.ContainsMarked() {
 		return cty.NilVal, false
 	}
 	return v, true
@@ -84,7 +89,7 @@ func (m *Config) Set(attr *hclext.Attribute) bool {
 	if attr == nil {
 		return false
 	}
-	v := m.Value(attr.Expr)
+	v := m.raw(attr.Expr)
 	return !v.IsKnown() || !v.IsNull()
 }
 
