@@ -62,6 +62,7 @@ demo: tools build
 # It also times the binary on its own (standalone, all preset) against tflint alone.
 bench: tools build
 	go run ./bench -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
+	go run ./bench -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN) -variant modules
 
 # The standalone linter (the binary without tflint) held to tflint: every end-to-end case
 # both ways, the invocation modes, the report formats, and the documented standalone snippets.

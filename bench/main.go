@@ -1,6 +1,7 @@
 // Command bench measures what the plugin adds to a tflint run.
 //
-// It writes a module of Fargate stacks (package stacks), runs
+// It writes a module of Fargate stacks (package stacks), as plain resources or (with
+// -variant modules) through a service module called with for_each, runs
 // tflint over it alternately without any plugin and with the fargate plugin (all
 // preset), and the plugin binary on its own (standalone, all preset), and prints the
 // median wall time of each, the plugin's ratio to tflint alone and the standalone's.
@@ -27,6 +28,7 @@ func main() {
 	perFile := flag.Int("per-file", 50, "stacks per file")
 	runs := flag.Int("runs", 7, "runs of each configuration")
 	keep := flag.String("keep", "", "write the module into this folder and keep it")
+	variant := flag.String("variant", "resources", "how the stacks are written: resources, or modules (a service module called with for_each)")
 	flag.Parse()
 
 	dir := *keep
@@ -40,7 +42,11 @@ func main() {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		log.Fatal(err)
 	}
-	if err := writeModule(dir, *count, *perFile); err != nil {
+	files := stacks.Files(*count, *perFile)
+	if *variant == "modules" {
+		files = stacks.ModuleFiles(*count, *perFile)
+	}
+	if err := writeModule(dir, files); err != nil {
 		log.Fatal(err)
 	}
 	pluginDir := filepath.Join(dir, ".plugins")
@@ -103,7 +109,7 @@ func main() {
 		alone = append(alone, standalone())
 	}
 	mb, mw, ma := median(base), median(with), median(alone)
-	fmt.Printf("stacks: %d, %d per file, %d runs each\n", *count, *perFile, *runs)
+	fmt.Printf("stacks: %d written as %s, %d per file, %d runs each\n", *count, *variant, *perFile, *runs)
 	fmt.Printf("tflint without plugins:       median %v\n", mb.Round(time.Millisecond))
 	fmt.Printf("tflint with fargate (all):    median %v\n", mw.Round(time.Millisecond))
 	fmt.Printf("standalone fargate (all):     median %v\n", ma.Round(time.Millisecond))
@@ -125,9 +131,13 @@ func copyFile(from, to string) error {
 	return os.WriteFile(to, b, 0o755)
 }
 
-func writeModule(dir string, n, perFile int) error {
-	for name, src := range stacks.Files(n, perFile) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+func writeModule(dir string, files map[string]string) error {
+	for name, src := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 			return err
 		}
 	}
