@@ -26,7 +26,7 @@ func (r *VPCEndpointPlacementRule) Check(runner tflint.Runner) error {
 					continue
 				}
 				if has, ok := m.HasAssociation(ep, model.TypeEndpointSubnetAssociation); ok && !has {
-					e.emit("this Interface endpoint has no subnet_ids, so it has no network interface for tasks to reach: add the subnets of the tasks (one per Availability Zone)", ep.Block.DefRange)
+					e.emit(subject(ep.Resource, "Interface endpoint")+" has no subnet_ids, so it has no network interface for tasks to reach: add the subnets of the tasks (one per Availability Zone)", ep.Block.DefRange)
 				}
 			case model.EndpointGateway:
 				// An Interface-only service left at Gateway is fargate_vpc_endpoint_type's.
@@ -34,7 +34,7 @@ func (r *VPCEndpointPlacementRule) Check(runner tflint.Runner) error {
 					continue
 				}
 				if has, ok := m.HasAssociation(ep, model.TypeEndpointRouteTableAssociation); ok && !has {
-					e.emit("this Gateway endpoint is on no route table (no route_table_ids and no aws_vpc_endpoint_route_table_association), so no subnet routes through it: add the route tables of the tasks' subnets", ep.Block.DefRange)
+					e.emit(subject(ep.Resource, "Gateway endpoint")+" is on no route table (no route_table_ids and no aws_vpc_endpoint_route_table_association), so no subnet routes through it: add the route tables of the tasks' subnets", ep.Block.DefRange)
 				}
 			}
 		}

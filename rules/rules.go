@@ -120,6 +120,16 @@ func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Confi
 	return e.err
 }
 
+// subject names a resource at the start of a message reported on its block: "this
+// Interface endpoint" in the root module, where the block is the resource; with its
+// address and instance key in a called module, whose block many instances share.
+func subject(r *model.Resource, what string) string {
+	if label := r.Label(); label != r.Name {
+		return what + " " + label
+	}
+	return "this " + what
+}
+
 // emptyList reports whether attr is absent, null, or a known empty list.
 func emptyList(m *model.Config, attr *hclext.Attribute) bool {
 	if attr == nil || !m.Set(attr) {
