@@ -82,68 +82,7 @@ func runStandaloneSteps(t *testing.T, shell []string, dir string, steps []string
 // TestIntegrationStandalonePreCommit runs the documented local hook's entry in the
 // repository root, and pre-commit itself when it is installed.
 func TestIntegrationStandalonePreCommit(t *testing.T) {
-	sh := needPOSIXShell(t, "sh")
-	configText := snippet(t, "pre-commit-standalone")
-	var config struct {
-		Repos []struct {
-			Repo  string
-			Hooks []struct {
-				ID, Entry, Language, Files string
-				PassFilenames              *bool `yaml:"pass_filenames"`
-			}
-		}
-	}
-	if err := yaml.Unmarshal([]byte(configText), &config); err != nil {
-		t.Fatalf("the pre-commit-standalone snippet is not YAML: %v", err)
-	}
-	if len(config.Repos) != 1 || config.Repos[0].Repo != "local" || len(config.Repos[0].Hooks) != 1 {
-		t.Fatalf("want one local repo with one hook, got %+v", config.Repos)
-	}
-	hook := config.Repos[0].Hooks[0]
-	if hook.Language != "system" || hook.PassFilenames == nil || *hook.PassFilenames {
-		t.Fatalf("the hook must be language: system with pass_filenames: false, got %+v", hook)
-	}
-	if !regexp.MustCompile(hook.Files).MatchString(changedModule + "/main.tf") {
-		t.Fatalf("the hook's files pattern %q does not match %s/main.tf", hook.Files, changedModule)
-	}
-	checkNoTFLint(t, hook.Entry)
-	preCommit, _ := exec.LookPath("pre-commit")
-	git, _ := exec.LookPath("git")
-	for _, variant := range []string{"mistake", "clean"} {
-		t.Run("entry/"+variant, func(t *testing.T) {
-			t.Parallel()
-			root := integrationRepo(t, variant)
-			cmd := exec.Command(sh, "-c", hook.Entry)
-			cmd.Dir, cmd.Env = root, standaloneIntegrationEnv(t)
-			out, code := run(t, cmd)
-			checkGate(t, "the standalone hook's entry", variant, out, code)
-		})
-		t.Run("pre-commit/"+variant, func(t *testing.T) {
-			switch {
-			case preCommit == "":
-				t.Skip("pre-commit is not installed, so only the hook's entry ran (apt-get install pre-commit on Debian or Ubuntu)")
-			case git == "":
-				t.Skip("git is not installed, so only the hook's entry ran: pre-commit needs a git repository")
-			}
-			t.Parallel()
-			root := integrationRepo(t, variant)
-			env := standaloneIntegrationEnv(t)
-			if err := os.WriteFile(filepath.Join(root, ".pre-commit-config.yaml"), []byte(configText), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			for _, args := range [][]string{{"-c", "init.defaultBranch=main", "init", "-q"}, {"add", "-A"}} {
-				cmd := exec.Command(git, args...)
-				cmd.Dir, cmd.Env = root, env
-				if out, code := run(t, cmd); code != 0 {
-					t.Fatalf("git %v: exit %d\n%s", args, code, out)
-				}
-			}
-			cmd := exec.Command(preCommit, "run", "--all-files", "--color=never")
-			cmd.Dir, cmd.Env = root, append(env, "PRE_COMMIT_HOME="+t.TempDir())
-			out, code := run(t, cmd)
-			checkGate(t, "pre-commit run with the standalone hook", variant, out, code)
-		})
-	}
+	testLocalHook(t, "pre-commit-standalone", standaloneIntegrationEnv, checkNoTFLint)
 }
 
 // TestIntegrationStandaloneGitHubActions runs the shell steps of the documented workflow

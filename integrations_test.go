@@ -343,8 +343,16 @@ func matchingDirs(t *testing.T, root string, files *regexp.Regexp) []string {
 // appended since pass_filenames is false), and, when pre-commit is installed, pre-commit
 // itself in a temporary git repository.
 func TestIntegrationPreCommitLocal(t *testing.T) {
+	testLocalHook(t, "pre-commit-local", integrationEnv, nil)
+}
+
+// testLocalHook runs the `repo: local` pre-commit hook of a snippet on a repository with a
+// planted mistake (it must fail, naming it) and on a clean one (it must pass): its entry
+// as pre-commit runs it, and pre-commit itself when it is installed. env gives the
+// environment; check, when given, checks the entry's text.
+func testLocalHook(t *testing.T, name string, env func(*testing.T) []string, check func(*testing.T, string)) {
 	sh := needPOSIXShell(t, "sh")
-	configText := snippet(t, "pre-commit-local")
+	configText := snippet(t, name)
 	var config struct {
 		Repos []struct {
 			Repo  string
@@ -355,7 +363,7 @@ func TestIntegrationPreCommitLocal(t *testing.T) {
 		}
 	}
 	if err := yaml.Unmarshal([]byte(configText), &config); err != nil {
-		t.Fatalf("the pre-commit-local snippet is not YAML: %v", err)
+		t.Fatalf("the %s snippet is not YAML: %v", name, err)
 	}
 	if len(config.Repos) != 1 || config.Repos[0].Repo != "local" || len(config.Repos[0].Hooks) != 1 {
 		t.Fatalf("want one local repo with one hook, got %+v", config.Repos)
@@ -367,6 +375,9 @@ func TestIntegrationPreCommitLocal(t *testing.T) {
 	if files := regexp.MustCompile(hook.Files); !files.MatchString(changedModule + "/main.tf") {
 		t.Fatalf("the hook's files pattern %q does not match %s/main.tf", hook.Files, changedModule)
 	}
+	if check != nil {
+		check(t, hook.Entry)
+	}
 	preCommit, _ := exec.LookPath("pre-commit")
 	git, _ := exec.LookPath("git")
 
@@ -375,9 +386,9 @@ func TestIntegrationPreCommitLocal(t *testing.T) {
 			t.Parallel()
 			root := integrationRepo(t, variant)
 			cmd := exec.Command(sh, "-c", hook.Entry)
-			cmd.Dir, cmd.Env = root, integrationEnv(t)
+			cmd.Dir, cmd.Env = root, env(t)
 			out, code := run(t, cmd)
-			checkGate(t, "the local hook's entry", variant, out, code)
+			checkGate(t, "the hook's entry ("+name+")", variant, out, code)
 		})
 		t.Run("pre-commit/"+variant, func(t *testing.T) {
 			switch {
@@ -388,7 +399,7 @@ func TestIntegrationPreCommitLocal(t *testing.T) {
 			}
 			t.Parallel()
 			root := integrationRepo(t, variant)
-			env := integrationEnv(t)
+			env := env(t)
 			if err := os.WriteFile(filepath.Join(root, ".pre-commit-config.yaml"), []byte(configText), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -402,7 +413,7 @@ func TestIntegrationPreCommitLocal(t *testing.T) {
 			cmd := exec.Command(preCommit, "run", "--all-files", "--color=never")
 			cmd.Dir, cmd.Env = root, append(env, "PRE_COMMIT_HOME="+t.TempDir())
 			out, code := run(t, cmd)
-			checkGate(t, "pre-commit run with the local hook", variant, out, code)
+			checkGate(t, "pre-commit run with the "+name+" hook", variant, out, code)
 		})
 	}
 }
