@@ -177,3 +177,38 @@ func bind(v cty.Value, expr hcl.Expression) hcl.Expression {
 	}
 	return bound
 }
+
+// MissingAt returns where to report that attribute name of resource r is not set: for a
+// resource in a called module whose attribute reads one of the module's variables, where
+// the caller decided it (its argument, or the module call that left the variable at its
+// default), following variables passed on through further modules; otherwise the
+// attribute, or the resource's block when it has none.
+func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
+	a := r.Attr(name)
+	if a == nil {
+		return r.Block.DefRange
+	}
+	rng := a.Expr.Range()
+	expr := hcl.UnwrapExpression(a.Expr)
+	for mod := r.mod; mod != nil && mod.parent != nil; mod = mod.parent {
+		variable, ok := variableRead(expr)
+		if !ok {
+			break
+		}
+		arg := mod.args[variable]
+		if arg == nil {
+			return mod.call.DefRange
+		}
+		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
+	}
+	return rng
+}
+
+// variableRead returns NAME when expr is exactly var.NAME.
+func variableRead(expr hcl.Expression) (string, bool) {
+	tr, ok := expr.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(tr.Traversal) != 2 || tr.Traversal.RootName() != "var" {
+		return "", false
+	}
+	return stepName(tr.Traversal, 1)
+}

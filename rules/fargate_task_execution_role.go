@@ -24,7 +24,7 @@ func (r *TaskExecutionRoleRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			if reason := executionRoleNeed(td); reason != "" {
-				e.emit("execution_role_arn is not set, but "+reason+": add execution_role_arn with a role that ECS tasks (ecs-tasks.amazonaws.com) can assume", td.Block.DefRange)
+				e.emit("execution_role_arn is not set, but "+reason+": add execution_role_arn with a role that ECS tasks (ecs-tasks.amazonaws.com) can assume", m.MissingAt(td.Resource, "execution_role_arn"))
 			}
 		}
 	})

@@ -23,7 +23,7 @@ func (r *TaskRoleRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			if reason := taskRoleNeed(td); reason != "" {
-				e.emit("task_role_arn is not set, but "+reason+": add task_role_arn with a role that grants it", td.Block.DefRange)
+				e.emit("task_role_arn is not set, but "+reason+": add task_role_arn with a role that grants it", m.MissingAt(td.Resource, "task_role_arn"))
 			}
 		}
 	})

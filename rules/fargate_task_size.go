@@ -31,7 +31,7 @@ func (r *TaskSizeRule) Check(runner tflint.Runner) error {
 			missing := false
 			for _, a := range []struct{ name, attr string }{{"cpu", "cpu"}, {"memory", "memory"}} {
 				if attr := td.Attr(a.attr); attr == nil || !m.Set(attr) {
-					e.emitf(td.Block.DefRange, "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
+					e.emitf(m.MissingAt(td.Resource, a.attr), "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
 					missing = true
 				}
 			}

@@ -26,7 +26,7 @@ func (r *VPCDNSRule) Check(runner tflint.Runner) error {
 			defaultOn := vpc.Type == model.TypeDefaultVPC
 			switch on, known := m.Bool(hostnames); {
 			case hostnames == nil && !defaultOn:
-				e.emit("enable_dns_hostnames is not set, so it is false, but "+why+", which needs both enable_dns_hostnames and enable_dns_support: add enable_dns_hostnames = true", vpc.Block.DefRange)
+				e.emit("enable_dns_hostnames is not set, so it is false, but "+why+", which needs both enable_dns_hostnames and enable_dns_support: add enable_dns_hostnames = true", m.MissingAt(vpc, "enable_dns_hostnames"))
 			case known && !on:
 				e.emit("enable_dns_hostnames is false, but "+why+", which needs both enable_dns_hostnames and enable_dns_support: set enable_dns_hostnames = true", hostnames.Expr.Range())
 			}

@@ -26,7 +26,7 @@ func (r *VPCEndpointPlacementRule) Check(runner tflint.Runner) error {
 					continue
 				}
 				if has, ok := m.HasAssociation(ep, model.TypeEndpointSubnetAssociation); ok && !has {
-					e.emit(subject(ep.Resource, "Interface endpoint")+" has no subnet_ids, so it has no network interface for tasks to reach: add the subnets of the tasks (one per Availability Zone)", ep.Block.DefRange)
+					e.emit(subject(ep.Resource, "Interface endpoint")+" has no subnet_ids, so it has no network interface for tasks to reach: add the subnets of the tasks (one per Availability Zone)", m.MissingAt(ep.Resource, "subnet_ids"))
 				}
 			case model.EndpointGateway:
 				// An Interface-only service left at Gateway is fargate_vpc_endpoint_type's.

@@ -34,7 +34,7 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			if emptyList(m, attr) {
-				e.emit(subject(ep.Resource, "Interface endpoint")+" has no security_group_ids, so it gets the VPC's default security group, which only admits its own members: tasks cannot connect. Add a security group that admits TCP 443 from the tasks", ep.Block.DefRange)
+				e.emit(subject(ep.Resource, "Interface endpoint")+" has no security_group_ids, so it gets the VPC's default security group, which only admits its own members: tasks cannot connect. Add a security group that admits TCP 443 from the tasks", m.MissingAt(ep.Resource, "security_group_ids"))
 				continue
 			}
 			refs, isList := m.ResolveEach(attr, model.TypeSecurityGroup)
