@@ -160,11 +160,10 @@ func (e *Evaluator) eval(expr hcl.Expression, iteration map[string]cty.Value) ct
 	}
 	managed, data := map[string]map[string]cty.Value{}, map[string]map[string]cty.Value{}
 	for key, set := range resources {
+		var v cty.Value
 		into := managed
-		v := cty.NilVal
 		if key.data {
-			into = data
-			v = e.scope.Data(key.typ, key.name, set.names())
+			into, v = data, e.scope.Data(key.typ, key.name, set.names())
 		} else {
 			v = e.scope.Resource(key.typ, key.name, set.names())
 		}

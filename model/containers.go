@@ -36,8 +36,7 @@ func (m *Config) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hop
 	syntax := hcl.UnwrapExpression(expr)
 
 	if call, ok := syntax.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !call.ExpandFinal {
-		var n *tree.Node
-		n = tree.FromMarkedValue(m.rawIn(r, call.Args[0]), rng, placer)
+		n := tree.FromMarkedValue(m.rawIn(r, call.Args[0]), rng, placer)
 		if n.Kind != tree.Unknown {
 			m.overlay(r, n, call.Args[0], 0)
 		}
