@@ -445,53 +445,67 @@ func runCISteps(t *testing.T, shell []string, dir string, steps []ciStep) (strin
 	return output.String(), -1, 0
 }
 
+// workflowStep is one step of a documented GitHub Actions job.
+type workflowStep struct {
+	Uses, Run, If string
+	Env           map[string]string
+	With          map[string]string
+}
+
+// workflowSteps reads the steps of the one job of a documented workflow snippet.
+func workflowSteps(t *testing.T, name string) []workflowStep {
+	t.Helper()
+	var workflow struct {
+		Jobs map[string]struct{ Steps []workflowStep }
+	}
+	if err := yaml.Unmarshal([]byte(snippet(t, name)), &workflow); err != nil {
+		t.Fatalf("the %s snippet is not YAML: %v", name, err)
+	}
+	if len(workflow.Jobs) != 1 {
+		t.Fatalf("want one job, got %d", len(workflow.Jobs))
+	}
+	for _, job := range workflow.Jobs {
+		return job.Steps
+	}
+	return nil
+}
+
+// checkSARIFUpload checks an upload-sarif step runs even when the lint step failed.
+func checkSARIFUpload(t *testing.T, s workflowStep) {
+	t.Helper()
+	if !strings.Contains(s.If, "!cancelled()") && !strings.Contains(s.If, "always()") {
+		t.Errorf("the SARIF upload has if: %q, so it is skipped when the lint step fails", s.If)
+	}
+}
+
 // TestIntegrationGitHubActions runs the shell steps of the documented workflow, as
 // ubuntu-latest runs them (bash -e, in the repository root), and checks the SARIF report
 // the upload step sends names the finding in the module's subfolder.
 func TestIntegrationGitHubActions(t *testing.T) {
 	bash := needPOSIXShell(t, "bash")
-	var workflow struct {
-		Jobs map[string]struct {
-			Steps []struct {
-				Uses, Run, If string
-				Env           map[string]string
-				With          map[string]string
-			}
-		}
-	}
-	if err := yaml.Unmarshal([]byte(snippet(t, "github-actions")), &workflow); err != nil {
-		t.Fatalf("the github-actions snippet is not YAML: %v", err)
-	}
-	if len(workflow.Jobs) != 1 {
-		t.Fatalf("want one job, got %d", len(workflow.Jobs))
-	}
 	var steps []ciStep
 	lintStep, sarifFile, uploaded, cached := -1, "", "", false
-	for _, job := range workflow.Jobs {
-		for _, s := range job.Steps {
-			switch {
-			case s.Run != "":
-				env := map[string]string{}
-				for k, v := range s.Env {
-					if !strings.Contains(v, "${{") { // GitHub expressions are not evaluated here
-						env[k] = v
-					}
+	for _, s := range workflowSteps(t, "github-actions") {
+		switch {
+		case s.Run != "":
+			env := map[string]string{}
+			for k, v := range s.Env {
+				if !strings.Contains(v, "${{") { // GitHub expressions are not evaluated here
+					env[k] = v
 				}
-				if strings.Contains(s.Run, "--recursive") {
-					lintStep = len(steps)
-					if _, file, ok := strings.Cut(s.Run, "> "); ok {
-						sarifFile = strings.TrimSpace(file)
-					}
-				}
-				steps = append(steps, ciStep{run: s.Run, env: env})
-			case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
-				uploaded = s.With["sarif_file"]
-				if !strings.Contains(s.If, "!cancelled()") && !strings.Contains(s.If, "always()") {
-					t.Errorf("the SARIF upload has if: %q, so it is skipped when the lint step fails", s.If)
-				}
-			case strings.HasPrefix(s.Uses, "actions/cache@"):
-				cached = s.With["path"] == "~/.tflint.d/plugins" && strings.Contains(s.With["key"], "hashFiles('.tflint.hcl')")
 			}
+			if strings.Contains(s.Run, "--recursive") {
+				lintStep = len(steps)
+				if _, file, ok := strings.Cut(s.Run, "> "); ok {
+					sarifFile = strings.TrimSpace(file)
+				}
+			}
+			steps = append(steps, ciStep{run: s.Run, env: env})
+		case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
+			uploaded = s.With["sarif_file"]
+			checkSARIFUpload(t, s)
+		case strings.HasPrefix(s.Uses, "actions/cache@"):
+			cached = s.With["path"] == "~/.tflint.d/plugins" && strings.Contains(s.With["key"], "hashFiles('.tflint.hcl')")
 		}
 	}
 	if lintStep < 0 || sarifFile == "" || uploaded != sarifFile {
