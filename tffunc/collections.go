@@ -423,50 +423,38 @@ var transposeFunc = function.New(&function.Spec{
 
 // allTrueFunc: true if every element is true; a known false (or null) decides the
 // result even next to unknown elements.
-var allTrueFunc = function.New(&function.Spec{
-	Params:       []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
-	Type:         function.StaticReturnType(cty.Bool),
-	RefineResult: refineNotNull,
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		unknown := false
-		for it := args[0].ElementIterator(); it.Next(); {
-			_, v := it.Element()
-			switch {
-			case !v.IsKnown():
-				unknown = true
-			case v.IsNull() || v.False():
-				return cty.False, nil
-			}
-		}
-		if unknown {
-			return cty.UnknownVal(cty.Bool), nil
-		}
-		return cty.True, nil
-	},
-})
+var allTrueFunc = boolListFunc(false)
 
-// anyTrueFunc: true if any element is true; null elements count as false.
-var anyTrueFunc = function.New(&function.Spec{
-	Params:       []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
-	Type:         function.StaticReturnType(cty.Bool),
-	RefineResult: refineNotNull,
-	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		unknown := false
-		for it := args[0].ElementIterator(); it.Next(); {
-			_, v := it.Element()
-			switch {
-			case !v.IsKnown():
-				unknown = true
-			case !v.IsNull() && v.True():
-				return cty.True, nil
+// anyTrueFunc: true if any element is true (null counts as false); a known true decides
+// the result even next to unknown elements.
+var anyTrueFunc = boolListFunc(true)
+
+// boolListFunc returns alltrue (decisive false) or anytrue (decisive true): the first
+// element whose value is decisive gives the result; otherwise the result is the other
+// value, or unknown when an element is not known.
+func boolListFunc(decisive bool) function.Function {
+	return function.New(&function.Spec{
+		Params:       []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
+		Type:         function.StaticReturnType(cty.Bool),
+		RefineResult: refineNotNull,
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			unknown := false
+			for it := args[0].ElementIterator(); it.Next(); {
+				_, v := it.Element()
+				switch {
+				case !v.IsKnown():
+					unknown = true
+				case (!v.IsNull() && v.True()) == decisive:
+					return cty.BoolVal(decisive), nil
+				}
 			}
-		}
-		if unknown {
-			return cty.UnknownVal(cty.Bool), nil
-		}
-		return cty.False, nil
-	},
-})
+			if unknown {
+				return cty.UnknownVal(cty.Bool), nil
+			}
+			return cty.BoolVal(!decisive), nil
+		},
+	})
+}
 
 // sumFunc adds the elements of a list, set or tuple, converting each to a number.
 var sumFunc = function.New(&function.Spec{
