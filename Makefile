@@ -43,6 +43,7 @@ fuzz:
 	go test ./rules/ -run '^$$' -fuzz FuzzRules -fuzztime $$((3000 * $(FUZZ_SCALE)))x
 	go test ./tffunc/ -run '^$$' -fuzz FuzzFunctions -fuzztime $$((2000 * $(FUZZ_SCALE)))x
 	go test ./iampolicy/ -run '^$$' -fuzz FuzzParse -fuzztime $$((5000 * $(FUZZ_SCALE)))x
+	go test ./hclnative/ -run '^$$' -fuzz FuzzParse -fuzztime $$((20000 * $(FUZZ_SCALE)))x
 
 # The doc-driven tests alone (they also run in `make test`): the snippets of
 # docs/integrations.md, the README's demo output and the release checks. The pre-commit test

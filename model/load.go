@@ -11,9 +11,11 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/hclnative"
 )
 
 // The model reads the root module's files through tflint (one transfer of the files that
@@ -267,13 +269,12 @@ func readDir(name, path string, tofuOnly bool) (map[string]*hcl.File, map[string
 		if err != nil {
 			return
 		}
-		p := hclparse.NewParser()
 		var f *hcl.File
 		var diags hcl.Diagnostics
 		if strings.HasSuffix(n, ".json") {
-			f, diags = p.ParseJSON(src, filepath.Join(name, n))
+			f, diags = hcljson.Parse(src, filepath.Join(name, n))
 		} else {
-			f, diags = p.ParseHCL(src, filepath.Join(name, n))
+			f, diags = hclnative.ParseConfig(src, filepath.Join(name, n))
 		}
 		if diags.HasErrors() || f == nil {
 			return

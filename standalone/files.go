@@ -11,8 +11,9 @@ import (
 	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/hclnative"
 )
 
 // moduleFiles are the Terraform files of one module folder, read once and parsed in
@@ -143,7 +144,7 @@ func parseFile(name string, src []byte) (*hcl.File, hcl.Diagnostics) {
 	if strings.HasSuffix(name, ".json") {
 		return hcljson.Parse(src, name)
 	}
-	return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	return hclnative.ParseConfig(src, name)
 }
 
 // names returns the module's file names: primaries, then overrides.
