@@ -119,6 +119,14 @@ func isIdentByte(c byte) bool {
 	return isLetter(c) || isDigit(c) || c == '_' || c == '-'
 }
 
+// punctuation maps the characters that are a token on their own, whatever
+// follows them, to that token (tokEOF for every other byte).
+var punctuation = [256]tokenKind{
+	'[': tokOBrack, ']': tokCBrack, '(': tokOParen, ')': tokCParen,
+	',': tokComma, '?': tokQuestion, '*': tokStar, '+': tokPlus,
+	'-': tokMinus, '%': tokPercent,
+}
+
 // scanMain scans one token in main mode.
 func (s *scanner) scanMain() token {
 	src := s.src
@@ -140,6 +148,9 @@ func (s *scanner) scanMain() token {
 		return s.emitFlat(tokIdent, end)
 	case isDigit(c):
 		return s.emitFlat(tokNumber, s.numberEnd(start))
+	}
+	if k := punctuation[c]; k != tokEOF {
+		return s.emitFlat(k, start+1)
 	}
 	next := s.byteAt(start + 1)
 	switch c {
@@ -182,26 +193,6 @@ func (s *scanner) scanMain() token {
 			}
 		}
 		fail("tilde outside a template sequence end")
-	case '[':
-		return s.emitFlat(tokOBrack, start+1)
-	case ']':
-		return s.emitFlat(tokCBrack, start+1)
-	case '(':
-		return s.emitFlat(tokOParen, start+1)
-	case ')':
-		return s.emitFlat(tokCParen, start+1)
-	case ',':
-		return s.emitFlat(tokComma, start+1)
-	case '?':
-		return s.emitFlat(tokQuestion, start+1)
-	case '*':
-		return s.emitFlat(tokStar, start+1)
-	case '+':
-		return s.emitFlat(tokPlus, start+1)
-	case '-':
-		return s.emitFlat(tokMinus, start+1)
-	case '%':
-		return s.emitFlat(tokPercent, start+1)
 	case '.':
 		if next == '.' && s.byteAt(start+2) == '.' {
 			return s.emitFlat(tokEllipsis, start+3)
