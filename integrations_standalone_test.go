@@ -117,22 +117,11 @@ func TestIntegrationStandaloneGitHubActions(t *testing.T) {
 	if lintStep < 0 || sarifFile == "" || uploaded != sarifFile {
 		t.Fatalf("want a `tflint-ruleset-fargate --recursive ... > file` step whose file the upload-sarif step sends; lint writes %q, upload sends %q", sarifFile, uploaded)
 	}
-	for _, variant := range []string{"mistake", "clean"} {
-		t.Run(variant, func(t *testing.T) {
-			t.Parallel()
-			root := integrationRepo(t, variant)
-			out, failed, code := runStandaloneSteps(t, []string{bash, "-e", "-c"}, root, steps)
-			switch {
-			case variant == "mistake" && failed < 0:
-				t.Fatalf("the job passed on a planted mistake:\n%s", out)
-			case variant == "mistake" && failed != lintStep:
-				t.Fatalf("want the lint step to fail the job, step %d failed (exit %d):\n%s", failed, code, out)
-			case variant == "clean" && failed >= 0:
-				t.Fatalf("step %d failed on a clean repository (exit %d):\n%s", failed, code, out)
-			}
-			checkSARIF(t, filepath.Join(root, sarifFile), variant)
-		})
-	}
+	runJobVariants(t, "step", lintStep, func(t *testing.T, root string) (string, int, int) {
+		return runStandaloneSteps(t, []string{bash, "-e", "-c"}, root, steps)
+	}, func(t *testing.T, root, variant string) {
+		checkSARIF(t, filepath.Join(root, sarifFile), variant)
+	})
 }
 
 // TestIntegrationStandaloneGitLabCI runs the script of the documented job line by line,
@@ -177,21 +166,10 @@ func TestIntegrationStandaloneGitLabCI(t *testing.T) {
 		if !installed || lintStep < 0 {
 			t.Fatalf("want a go install line and a `tflint-ruleset-fargate --recursive ... > %s` line in the script", report)
 		}
-		for _, variant := range []string{"mistake", "clean"} {
-			t.Run(variant, func(t *testing.T) {
-				t.Parallel()
-				root := integrationRepo(t, variant)
-				out, failed, code := runStandaloneSteps(t, []string{sh, "-e", "-c"}, root, steps)
-				switch {
-				case variant == "mistake" && failed < 0:
-					t.Fatalf("the job passed on a planted mistake:\n%s", out)
-				case variant == "mistake" && failed != lintStep:
-					t.Fatalf("want the lint line to fail the job, line %d failed (exit %d):\n%s", failed, code, out)
-				case variant == "clean" && failed >= 0:
-					t.Fatalf("line %d failed on a clean repository (exit %d):\n%s", failed, code, out)
-				}
-				checkJUnit(t, filepath.Join(root, report), variant)
-			})
-		}
+		runJobVariants(t, "line", lintStep, func(t *testing.T, root string) (string, int, int) {
+			return runStandaloneSteps(t, []string{sh, "-e", "-c"}, root, steps)
+		}, func(t *testing.T, root, variant string) {
+			checkJUnit(t, filepath.Join(root, report), variant)
+		})
 	}
 }

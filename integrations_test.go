@@ -515,22 +515,11 @@ func TestIntegrationGitHubActions(t *testing.T) {
 		t.Error("want the plugin folder ~/.tflint.d/plugins cached under a key that hashes .tflint.hcl")
 	}
 
-	for _, variant := range []string{"mistake", "clean"} {
-		t.Run(variant, func(t *testing.T) {
-			t.Parallel()
-			root := integrationRepo(t, variant)
-			out, failed, code := runCISteps(t, []string{bash, "-e", "-c"}, root, steps)
-			switch {
-			case variant == "mistake" && failed < 0:
-				t.Fatalf("the job passed on a planted mistake:\n%s", out)
-			case variant == "mistake" && failed != lintStep:
-				t.Fatalf("want the lint step to fail the job, step %d failed (exit %d):\n%s", failed, code, out)
-			case variant == "clean" && failed >= 0:
-				t.Fatalf("step %d failed on a clean repository (exit %d):\n%s", failed, code, out)
-			}
-			checkSARIF(t, filepath.Join(root, sarifFile), variant)
-		})
-	}
+	runJobVariants(t, "step", lintStep, func(t *testing.T, root string) (string, int, int) {
+		return runCISteps(t, []string{bash, "-e", "-c"}, root, steps)
+	}, func(t *testing.T, root, variant string) {
+		checkSARIF(t, filepath.Join(root, sarifFile), variant)
+	})
 }
 
 // checkSARIF checks a SARIF report holds the planted finding, at the changed module's
@@ -608,22 +597,11 @@ func TestIntegrationGitLabCI(t *testing.T) {
 		t.Fatalf("no `tflint --recursive ... > %s` line in the script", report)
 	}
 
-	for _, variant := range []string{"mistake", "clean"} {
-		t.Run(variant, func(t *testing.T) {
-			t.Parallel()
-			root := integrationRepo(t, variant)
-			out, failed, code := runCISteps(t, []string{sh, "-e", "-c"}, root, steps)
-			switch {
-			case variant == "mistake" && failed < 0:
-				t.Fatalf("the job passed on a planted mistake:\n%s", out)
-			case variant == "mistake" && failed != lintStep:
-				t.Fatalf("want the lint line to fail the job, line %d failed (exit %d):\n%s", failed, code, out)
-			case variant == "clean" && failed >= 0:
-				t.Fatalf("line %d failed on a clean repository (exit %d):\n%s", failed, code, out)
-			}
-			checkJUnit(t, filepath.Join(root, report), variant)
-		})
-	}
+	runJobVariants(t, "line", lintStep, func(t *testing.T, root string) (string, int, int) {
+		return runCISteps(t, []string{sh, "-e", "-c"}, root, steps)
+	}, func(t *testing.T, root, variant string) {
+		checkJUnit(t, filepath.Join(root, report), variant)
+	})
 }
 
 // checkJUnit checks a JUnit report has one failure, for the planted finding in the
@@ -765,5 +743,29 @@ func TestDocsReadmeDemoOutput(t *testing.T) {
 	want := docBlock(t, "README.md", "<!-- demo-output -->")
 	if !strings.Contains(string(out), want) {
 		t.Errorf("README.md's example output is not in what `make demo` prints.\nREADME:\n%s\nmake demo:\n%s", want, out)
+	}
+}
+
+// runJobVariants runs a documented CI job (run runs its steps in a repository) on a
+// repository with a planted mistake and on a clean one, in parallel subtests: the job
+// must fail at the lint step, whose index is lintStep, on the mistake and pass on the
+// clean repository; check then reads the report the job wrote. unit names the job's
+// steps in messages ("step", "line").
+func runJobVariants(t *testing.T, unit string, lintStep int, run func(t *testing.T, root string) (string, int, int), check func(t *testing.T, root, variant string)) {
+	for _, variant := range []string{"mistake", "clean"} {
+		t.Run(variant, func(t *testing.T) {
+			t.Parallel()
+			root := integrationRepo(t, variant)
+			out, failed, code := run(t, root)
+			switch {
+			case variant == "mistake" && failed < 0:
+				t.Fatalf("the job passed on a planted mistake:\n%s", out)
+			case variant == "mistake" && failed != lintStep:
+				t.Fatalf("want the lint %s to fail the job, %s %d failed (exit %d):\n%s", unit, unit, failed, code, out)
+			case variant == "clean" && failed >= 0:
+				t.Fatalf("%s %d failed on a clean repository (exit %d):\n%s", unit, failed, code, out)
+			}
+			check(t, root, variant)
+		})
 	}
 }
