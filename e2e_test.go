@@ -16,6 +16,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/internal/testcase"
 )
 
 // update rewrites each case's expected result from what tflint reports.
@@ -336,28 +338,7 @@ func caseArgs(dir string) []string {
 // copyCase copies a case folder, but for its expectations, into a temporary folder.
 func copyCase(t *testing.T, dir string) string {
 	t.Helper()
-	out := t.TempDir()
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		if d.IsDir() {
-			if rel == "fixed" {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(out, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(out, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return testcase.Copy(t, dir)
 }
 
 // checkFixed compares the files tflint --fix rewrote with the case's fixed/ folder, then

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/internal/testcase"
 )
 
 // writeFiles writes files (name → text) into a new temporary folder and returns it.
@@ -31,29 +33,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 // copyCase copies an end-to-end case of ../testdata into a temporary folder.
 func copyCase(t *testing.T, name string) string {
 	t.Helper()
-	from := filepath.Join("..", "testdata", name)
-	to := t.TempDir()
-	err := filepath.WalkDir(from, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, path)
-		if d.IsDir() {
-			if rel == "fixed" {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return to
+	return testcase.Copy(t, filepath.Join("..", "testdata", name))
 }
 
 // lint runs the linter in-process in dir with args, and returns what it printed and its
