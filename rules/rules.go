@@ -49,6 +49,7 @@ func All() []tflint.Rule {
 		NewServiceDefaultSecurityGroupRule(),
 		NewVPCEndpointTypeRule(),
 		NewVPCEndpointPrivateDNSRule(),
+		NewVPCEndpointBypassedRule(),
 		NewVPCEndpointPlacementRule(),
 		NewVPCEndpointSecurityGroupRule(),
 		NewVPCDNSRule(),
