@@ -9,77 +9,113 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
 )
 
 // maxModuleLevels is how deep module calls may nest before the check calls it a loop.
 const maxModuleLevels = 10
 
-// callSchema picks the module calls and their sources out of a module.
-var callSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{{
-	Type: "module", LabelNames: []string{"name"},
-	Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "source"}}},
-}}}
-
-// moduleChecker checks that the modules a root module calls can be read, as tflint
-// checks it before linting, so that a broken call fails here too: with
-// call_module_type "local" (the default), every local module folder must exist and
+// moduleChecker builds the module tree as tflint builds the configuration before
+// linting, so that a folder tflint fails fails here too, with tflint's diagnostics:
+// with call_module_type "local" (the default), every local module folder must exist and
 // parse; with "all", remote modules must also be installed by `terraform init`; "none"
-// checks nothing. Findings inside called modules are the model's business, not this.
+// follows no call. Each followed call's source, count, for_each and the arguments its
+// module declares a variable for are evaluated as Terraform evaluates them (see scope).
+// Findings inside called modules are the model's business, not this.
 type moduleChecker struct {
 	rootAbs, prefix string
 	callType        string
 	installed       map[string]string
+	funcs           map[string]function.Function
+	// sources are the texts of the called modules' files read, for reports to quote.
+	sources map[string][]byte
 }
 
-// checkModuleCalls checks the module calls of the root module read from rootAbs.
-func checkModuleCalls(root *moduleFiles, rootAbs, prefix, callType string) hcl.Diagnostics {
-	if callType == "none" {
+// checkModuleCalls checks the module calls of the root module read from rootAbs; in
+// is what its variables were given, cwd the folder the linter started in. It returns
+// the diagnostics tflint's configuration build gives, and the texts of the files read.
+func checkModuleCalls(root *moduleFiles, vars map[string]*variable, in *inputs, rootAbs, prefix, cwd, callType string) (hcl.Diagnostics, map[string][]byte) {
+	c := &moduleChecker{
+		rootAbs: rootAbs, prefix: prefix, callType: callType, installed: installedModules(rootAbs),
+		funcs: tffunc.Functions(tffunc.Options{BaseDir: rootAbs}), sources: map[string][]byte{},
+	}
+	s := newScope(root, ".", cwd, vars, nil, c.funcs)
+	s.rootInputs = in
+	return c.check(root, s, nil), c.sources
+}
+
+// moduleCall is a module block as the check reads it.
+type moduleCall struct {
+	name  string
+	block *hcl.Block
+	attrs hcl.Attributes
+}
+
+// calls returns the module blocks of a module, in file order (primaries, then overrides).
+func calls(mod *moduleFiles) []moduleCall {
+	var out []moduleCall
+	for _, name := range mod.names() {
+		content, _, _ := mod.files[name].Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "module", LabelNames: []string{"name"}}}})
+		for _, b := range content.Blocks {
+			attrs, _ := b.Body.JustAttributes()
+			out = append(out, moduleCall{name: b.Labels[0], block: b, attrs: attrs})
+		}
+	}
+	return out
+}
+
+// check follows the calls of mod, evaluated in s; path is the module's call path.
+func (c *moduleChecker) check(mod *moduleFiles, s *scope, path []string) hcl.Diagnostics {
+	if c.callType == "none" {
 		return nil
 	}
-	c := &moduleChecker{rootAbs: rootAbs, prefix: prefix, callType: callType, installed: installedModules(rootAbs)}
-	return c.check(root, ".", nil)
-}
-
-// check checks the calls of mod, whose folder is dir relative to the root; path is
-// the module's call path.
-func (c *moduleChecker) check(mod *moduleFiles, dir string, path []string) hcl.Diagnostics {
-	content, diags := mod.content(callSchema)
-	if diags.HasErrors() {
-		return diags
+	var diags hcl.Diagnostics
+	all := calls(mod)
+	byName := map[string]moduleCall{}
+	for _, call := range all {
+		if _, seen := byName[call.name]; !seen {
+			byName[call.name] = call
+		}
 	}
-	sort.SliceStable(content.Blocks, func(i, j int) bool { return content.Blocks[i].Labels[0] < content.Blocks[j].Labels[0] })
-	for _, call := range content.Blocks {
-		name := call.Labels[0]
+	names := mapKeys(byName)
+	sort.Strings(names)
+	for _, name := range names {
+		call := byName[name]
 		callPath := append(append([]string{}, path...), name)
 		if len(callPath) > maxModuleLevels {
 			return append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
-				Summary:  "Modules nested too deep",
-				Detail:   fmt.Sprintf("Module calls nest more than %d levels deep, which usually means a module calls itself.", maxModuleLevels),
-				Subject:  call.DefRange.Ptr(),
+				Summary:  "Module stack level too deep",
+				Detail:   fmt.Sprintf("This configuration has nested modules more than 10 levels deep. This is mainly caused by circular references. current path: %s", modulePath(path)),
+				Subject:  call.block.DefRange.Ptr(),
 			})
 		}
-		src := call.Body.Attributes["source"]
+		src := call.attrs["source"]
 		if src == nil {
 			continue
 		}
-		v, d := src.Expr.Value(nil)
-		if d.HasErrors() || v.Type() != cty.String || !v.IsKnown() || v.IsNull() {
+		v, d := s.eval(src.Expr, cty.String)
+		if d.HasErrors() {
+			diags = append(diags, d...)
+			continue
+		}
+		if !v.IsKnown() || v.IsNull() || v.IsMarked() {
 			continue
 		}
 		source := v.AsString()
 		var childDir string
 		switch {
 		case strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../"):
-			childDir = filepath.Join(dir, filepath.FromSlash(source))
+			childDir = filepath.Join(s.dir, filepath.FromSlash(source))
 			if _, err := os.Stat(filepath.Join(c.rootAbs, childDir)); err != nil {
 				diags = append(diags, &hcl.Diagnostic{
 					Severity: hcl.DiagError,
-					Summary:  fmt.Sprintf("Module %q not found", name),
-					Detail:   fmt.Sprintf("Its folder %s does not exist or cannot be read.", filepath.Join(c.prefix, childDir)),
-					Subject:  call.DefRange.Ptr(),
+					Summary:  fmt.Sprintf("%q module is not found", name),
+					Detail:   fmt.Sprintf("The module directory %q does not exist or cannot be read.", filepath.Join(c.prefix, childDir)),
+					Subject:  call.block.DefRange.Ptr(),
 				})
 				continue
 			}
@@ -88,9 +124,8 @@ func (c *moduleChecker) check(mod *moduleFiles, dir string, path []string) hcl.D
 			if !ok {
 				diags = append(diags, &hcl.Diagnostic{
 					Severity: hcl.DiagError,
-					Summary:  fmt.Sprintf("Module %q not installed", name),
-					Detail:   "Run terraform init (or tofu init) to install it.",
-					Subject:  call.DefRange.Ptr(),
+					Summary:  fmt.Sprintf("%q module is not found. Did you run \"terraform init\"?", name),
+					Subject:  call.block.DefRange.Ptr(),
 				})
 				continue
 			}
@@ -100,11 +135,103 @@ func (c *moduleChecker) check(mod *moduleFiles, dir string, path []string) hcl.D
 		}
 		child, d := readModule(filepath.Join(c.rootAbs, childDir), filepath.Join(c.prefix, childDir))
 		diags = append(diags, d...)
-		if child != nil && !d.HasErrors() {
-			diags = append(diags, c.check(child, childDir, callPath)...)
+		if child == nil {
+			continue
 		}
+		for n, src := range child.sources {
+			c.sources[n] = src
+		}
+		childVars, _ := declaredVariables(child)
+		given, d, expanded := c.arguments(s, all, call, childVars)
+		if d.HasErrors() {
+			diags = append(diags, d...)
+			continue
+		}
+		if !expanded {
+			// count = 0, an empty for_each, or one not known: no instance to follow.
+			continue
+		}
+		cs := newScope(child, childDir, s.cwd, childVars, given, c.funcs)
+		diags = append(diags, c.check(child, cs, callPath)...)
 	}
 	return diags
+}
+
+// arguments evaluates, in the caller's scope s, the count and for_each of every module
+// call of the caller (as tflint expands them all), then the arguments of call that its
+// module declares a variable for, with the first instance's count.index or each. It
+// says whether call has an instance.
+func (c *moduleChecker) arguments(s *scope, all []moduleCall, call moduleCall, vars map[string]*variable) (map[string]cty.Value, hcl.Diagnostics, bool) {
+	var diags hcl.Diagnostics
+	var iteration map[string]cty.Value
+	found := false
+	for _, other := range all {
+		it, d, ok := s.expand(other)
+		diags = append(diags, d...)
+		if other.name == call.name && ok && !found {
+			found, iteration = true, it
+		}
+	}
+	if diags.HasErrors() || !found {
+		return nil, diags, false
+	}
+	s.iteration = iteration
+	defer func() { s.iteration = nil }()
+	names := mapKeys(call.attrs)
+	sort.Strings(names)
+	given := map[string]cty.Value{}
+	for _, name := range names {
+		if vars[name] == nil {
+			continue
+		}
+		v, d := s.eval(call.attrs[name].Expr, cty.DynamicPseudoType)
+		diags = append(diags, d...)
+		given[name] = v
+	}
+	return given, diags, !diags.HasErrors()
+}
+
+// expand evaluates a module call's count or for_each, and returns the first instance's
+// count or each object; false when the call has no instance or it cannot be known.
+func (s *scope) expand(call moduleCall) (map[string]cty.Value, hcl.Diagnostics, bool) {
+	if a := call.attrs["count"]; a != nil {
+		v, diags := s.eval(a.Expr, cty.Number)
+		if diags.HasErrors() || !v.IsKnown() || v.IsNull() {
+			return nil, diags, false
+		}
+		n, _ := v.Unmark()
+		if n.LessThanOrEqualTo(cty.Zero).True() {
+			return nil, diags, false
+		}
+		return map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.Zero})}, diags, true
+	}
+	if a := call.attrs["for_each"]; a != nil {
+		v, diags := s.eval(a.Expr, cty.DynamicPseudoType)
+		if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
+			return nil, diags, false
+		}
+		v, _ = v.UnmarkDeep()
+		if !v.CanIterateElements() || v.LengthInt() == 0 {
+			return nil, diags, false
+		}
+		it := v.ElementIterator()
+		it.Next()
+		k, e := it.Element()
+		if v.Type().IsSetType() {
+			k = e
+		}
+		return map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": e})}, diags, true
+	}
+	return nil, nil, true
+}
+
+// modulePath writes a call path as Terraform does (module.a.module.b).
+func modulePath(path []string) string {
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = "module." + p
+	}
+	return strings.Join(parts, ".")
 }
 
 // installedModules reads where `terraform init` installed the root module's remote
