@@ -58,11 +58,18 @@ type moduleCall struct {
 func calls(mod *moduleFiles) []moduleCall {
 	var out []moduleCall
 	for _, name := range mod.names() {
-		content, _, _ := mod.files[name].Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "module", LabelNames: []string{"name"}}}})
-		for _, b := range content.Blocks {
-			attrs, _ := b.Body.JustAttributes()
-			out = append(out, moduleCall{name: b.Labels[0], block: b, attrs: attrs})
-		}
+		out = append(out, callsIn(mod.files[name])...)
+	}
+	return out
+}
+
+// callsIn returns the module blocks of a file.
+func callsIn(file *hcl.File) []moduleCall {
+	var out []moduleCall
+	content, _, _ := file.Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "module", LabelNames: []string{"name"}}}})
+	for _, b := range content.Blocks {
+		attrs, _ := b.Body.JustAttributes()
+		out = append(out, moduleCall{name: b.Labels[0], block: b, attrs: attrs})
 	}
 	return out
 }
@@ -142,7 +149,7 @@ func (c *moduleChecker) check(mod *moduleFiles, s *scope, path []string) hcl.Dia
 			c.sources[n] = src
 		}
 		childVars, _ := declaredVariables(child)
-		given, d, expanded := c.arguments(s, all, call, childVars)
+		given, d, expanded := c.arguments(s, mod, call, childVars)
 		if d.HasErrors() {
 			diags = append(diags, d...)
 			continue
@@ -157,19 +164,34 @@ func (c *moduleChecker) check(mod *moduleFiles, s *scope, path []string) hcl.Dia
 	return diags
 }
 
-// arguments evaluates, in the caller's scope s, the count and for_each of every module
-// call of the caller (as tflint expands them all), then the arguments of call that its
-// module declares a variable for, with the first instance's count.index or each. It
-// says whether call has an instance.
-func (c *moduleChecker) arguments(s *scope, all []moduleCall, call moduleCall, vars map[string]*variable) (map[string]cty.Value, hcl.Diagnostics, bool) {
+// arguments evaluates call's arguments as tflint does when it builds the called
+// module's context. File by file, it first looks up every reference in the module
+// blocks of the caller (all of them, not only call's) made by count, for_each and the
+// arguments call's module declares a variable for, then expands the blocks by count and
+// for_each; then it evaluates the arguments of call's first instance. Any error stops
+// there: a bad reference in one module block is reported again for every call. It says
+// whether call has an instance.
+func (c *moduleChecker) arguments(s *scope, mod *moduleFiles, call moduleCall, vars map[string]*variable) (map[string]cty.Value, hcl.Diagnostics, bool) {
+	wanted := func(name string) bool { return name == "count" || name == "for_each" || vars[name] != nil }
 	var diags hcl.Diagnostics
 	var iteration map[string]cty.Value
 	found := false
-	for _, other := range all {
-		it, d, ok := s.expand(other)
-		diags = append(diags, d...)
-		if other.name == call.name && ok && !found {
-			found, iteration = true, it
+	for _, name := range mod.names() {
+		blocks := callsIn(mod.files[name])
+		for _, b := range blocks {
+			for _, a := range sortedAttrs(b.attrs) {
+				if wanted(a.Name) {
+					_, d := s.context(a.Expr.Variables())
+					diags = append(diags, d...)
+				}
+			}
+		}
+		for _, b := range blocks {
+			it, d, ok := s.expand(b)
+			diags = append(diags, d...)
+			if b.name == call.name && ok && !found {
+				found, iteration = true, it
+			}
 		}
 	}
 	if diags.HasErrors() || !found {
@@ -177,25 +199,40 @@ func (c *moduleChecker) arguments(s *scope, all []moduleCall, call moduleCall, v
 	}
 	s.iteration = iteration
 	defer func() { s.iteration = nil }()
-	names := mapKeys(call.attrs)
-	sort.Strings(names)
 	given := map[string]cty.Value{}
-	for _, name := range names {
-		if vars[name] == nil {
+	for _, a := range sortedAttrs(call.attrs) {
+		if vars[a.Name] == nil {
 			continue
 		}
-		v, d := s.eval(call.attrs[name].Expr, cty.DynamicPseudoType)
+		v, d := s.eval(a.Expr, cty.DynamicPseudoType)
 		diags = append(diags, d...)
-		given[name] = v
+		given[a.Name] = v
 	}
 	return given, diags, !diags.HasErrors()
 }
 
+// sortedAttrs returns attributes in the order they are written.
+func sortedAttrs(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].Range, out[j].Range
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
+	})
+	return out
+}
+
 // expand evaluates a module call's count or for_each, and returns the first instance's
-// count or each object; false when the call has no instance or it cannot be known.
+// count or each object; false when the call has no instance or it cannot be known. The
+// references were looked up before: their errors are not reported again.
 func (s *scope) expand(call moduleCall) (map[string]cty.Value, hcl.Diagnostics, bool) {
 	if a := call.attrs["count"]; a != nil {
-		v, diags := s.eval(a.Expr, cty.Number)
+		v, diags := s.evalKnownRefs(a.Expr, cty.Number)
 		if diags.HasErrors() || !v.IsKnown() || v.IsNull() {
 			return nil, diags, false
 		}
@@ -206,7 +243,7 @@ func (s *scope) expand(call moduleCall) (map[string]cty.Value, hcl.Diagnostics, 
 		return map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.Zero})}, diags, true
 	}
 	if a := call.attrs["for_each"]; a != nil {
-		v, diags := s.eval(a.Expr, cty.DynamicPseudoType)
+		v, diags := s.evalKnownRefs(a.Expr, cty.DynamicPseudoType)
 		if diags.HasErrors() || !v.IsWhollyKnown() || v.IsNull() {
 			return nil, diags, false
 		}

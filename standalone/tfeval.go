@@ -75,9 +75,14 @@ func (s *scope) eval(expr hcl.Expression, want cty.Type) (cty.Value, hcl.Diagnos
 	if diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
-	val, d := expr.Value(ctx)
-	diags = append(diags, d...)
-	if d.HasErrors() {
+	val, d := s.value(ctx, expr, want)
+	return val, append(diags, d...)
+}
+
+// value evaluates expr in ctx, converted to want.
+func (s *scope) value(ctx *hcl.EvalContext, expr hcl.Expression, want cty.Type) (cty.Value, hcl.Diagnostics) {
+	val, diags := expr.Value(ctx)
+	if diags.HasErrors() {
 		return cty.UnknownVal(want), diags
 	}
 	if want != cty.DynamicPseudoType {
@@ -95,6 +100,13 @@ func (s *scope) eval(expr hcl.Expression, want cty.Type) (cty.Value, hcl.Diagnos
 		val = converted
 	}
 	return val, diags
+}
+
+// evalKnownRefs evaluates expr whose references were looked up already: a reference
+// that failed is unknown, without a diagnostic.
+func (s *scope) evalKnownRefs(expr hcl.Expression, want cty.Type) (cty.Value, hcl.Diagnostics) {
+	ctx, _ := s.context(expr.Variables())
+	return s.value(ctx, expr, want)
 }
 
 // context builds the evaluation context of the references refs.
