@@ -1,0 +1,205 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Every rule page (docs/rules/*.md) shows its mistake as a user would paste it: the
+// example after <!-- example -->, whose flagged lines carry a `# flagged` comment; when
+// the example needs more code to be a whole configuration, a completion after
+// <!-- completion --> (folded in <details>), which goes into a second file; the findings
+// a run prints after <!-- finding --> ("Error: message (rule)"); and after <!-- fixed -->
+// the example as "How to fix" leaves it, which with the same completion is silent.
+
+// docExample is one documented example: its files, and what a run must report.
+type docExample struct {
+	page, rule                 string
+	example, completion, fixed string
+	findings                   []string
+	flagged                    []int
+	retired                    bool
+	config                     string
+}
+
+// readRulePage reads the example of a rule page.
+func readRulePage(t *testing.T, page string) docExample {
+	t.Helper()
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule := strings.TrimSuffix(filepath.Base(page), ".md")
+	ex := docExample{
+		page: page, rule: rule,
+		example:  docBlock(t, page, "<!-- example -->"),
+		fixed:    docBlock(t, page, "<!-- fixed -->"),
+		retired:  strings.Contains(string(src), "**Retired"),
+		config:   "plugin \"terraform\" {\n  enabled = false\n}\n\nplugin \"fargate\" {\n  enabled = true\n  preset  = \"all\"\n}\n",
+		findings: nil,
+	}
+	if strings.Contains(string(src), "<!-- completion -->") {
+		ex.completion = docBlock(t, page, "<!-- completion -->")
+	}
+	if strings.Contains(string(src), "<!-- finding -->") {
+		for _, line := range strings.Split(strings.TrimSpace(docBlock(t, page, "<!-- finding -->")), "\n") {
+			ex.findings = append(ex.findings, strings.TrimSpace(line))
+		}
+	}
+	for i, line := range strings.Split(ex.example, "\n") {
+		if strings.Contains(line, "# flagged") {
+			ex.flagged = append(ex.flagged, i+1)
+		}
+	}
+	return ex
+}
+
+// docFinding is a finding as the test reads it from the JSON report.
+type docFinding struct {
+	file string
+	line int
+	text string
+}
+
+// lintDocFiles writes files into a new folder and lints it with the standalone linter,
+// the rule alone; it returns the rule's findings.
+func lintDocFiles(t *testing.T, rule, config string, files map[string]string) []docFinding {
+	t.Helper()
+	dir := t.TempDir()
+	files[".tflint.hcl"] = config
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(standaloneBinary(t), "--format=json", "--only="+rule)
+	cmd.Env = standaloneEnv()
+	out, stderr, code := runCommand(t, cmd, dir)
+	if code == 1 {
+		t.Fatalf("the linter failed:\n%s%s", out, stderr)
+	}
+	var report struct {
+		Issues []struct {
+			Rule    struct{ Name, Severity string }
+			Message string
+			Range   struct {
+				Filename string
+				Start    struct{ Line int }
+			}
+		}
+	}
+	if err := json.Unmarshal(out, &report); err != nil {
+		t.Fatalf("no JSON report: %v\n%s", err, out)
+	}
+	var got []docFinding
+	for _, is := range report.Issues {
+		severity := map[string]string{"error": "Error", "warning": "Warning", "info": "Notice"}[is.Rule.Severity]
+		got = append(got, docFinding{
+			file: filepath.ToSlash(is.Range.Filename), line: is.Range.Start.Line,
+			text: fmt.Sprintf("%s: %s (%s)", severity, is.Message, is.Rule.Name),
+		})
+	}
+	return got
+}
+
+// checkDocExample runs an example and its fixed version.
+func checkDocExample(t *testing.T, ex docExample) {
+	t.Helper()
+	files := func(main string) map[string]string {
+		f := map[string]string{"main.tf": main}
+		if ex.completion != "" {
+			f["completion.tf"] = ex.completion
+		}
+		return f
+	}
+	got := lintDocFiles(t, ex.rule, ex.config, files(ex.example))
+	var lines []int
+	var texts []string
+	for _, f := range got {
+		if f.file != "main.tf" {
+			t.Errorf("%s: a finding in the completion, not the example: %+v", ex.page, f)
+			continue
+		}
+		if !slices.Contains(lines, f.line) {
+			lines = append(lines, f.line)
+		}
+		texts = append(texts, f.text)
+	}
+	slices.Sort(lines)
+	switch {
+	case ex.retired:
+		if len(got) > 0 {
+			t.Errorf("%s: a retired rule reports %v", ex.page, texts)
+		}
+	case len(ex.flagged) == 0:
+		t.Errorf("%s: the example marks no line `# flagged`", ex.page)
+	case !slices.Equal(lines, ex.flagged):
+		t.Errorf("%s: findings on lines %v of the example, flagged lines %v; findings:\n%s", ex.page, lines, ex.flagged, strings.Join(texts, "\n"))
+	}
+	for _, want := range ex.findings {
+		if !slices.Contains(texts, want) {
+			t.Errorf("%s: documented finding not reported:\n  %s\nreported:\n  %s", ex.page, want, strings.Join(texts, "\n  "))
+		}
+	}
+	if !ex.retired && len(ex.findings) == 0 {
+		t.Errorf("%s: no documented finding (<!-- finding -->); reported:\n  %s", ex.page, strings.Join(texts, "\n  "))
+	}
+	for _, f := range lintDocFiles(t, ex.rule, ex.config, files(ex.fixed)) {
+		t.Errorf("%s: the fixed example still reports %s:%d: %s", ex.page, f.file, f.line, f.text)
+	}
+}
+
+// TestDocsRuleExamples runs every rule page's example (completed) and its fixed version.
+func TestDocsRuleExamples(t *testing.T) {
+	pages, _ := filepath.Glob(filepath.Join("docs", "rules", "fargate_*.md"))
+	if len(pages) == 0 {
+		t.Fatal("no rule pages")
+	}
+	for _, page := range pages {
+		name := strings.TrimSuffix(filepath.Base(page), ".md")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			if reason, ok := docPagesToComplete[name]; ok {
+				t.Skip(reason)
+			}
+			checkDocExample(t, readRulePage(t, page))
+		})
+	}
+}
+
+// docPagesToComplete lists the rule pages whose example is not yet runnable, with why.
+var docPagesToComplete = map[string]string{
+	"fargate_awsvpc_container_options":        "the example is a fragment: not yet completed",
+	"fargate_bridge_dynamic_ports":            "the example is a fragment: not yet completed",
+	"fargate_container_definitions_syntax":    "the example is a fragment: not yet completed",
+	"fargate_container_instance_egress_path":  "the example is a fragment: not yet completed",
+	"fargate_efs_transit_encryption":          "the example is a fragment: not yet completed",
+	"fargate_log_configuration":               "the example is a fragment: not yet completed",
+	"fargate_service_classic_elb":             "the example is a fragment: not yet completed",
+	"fargate_service_default_security_group":  "the example is a fragment: not yet completed",
+	"fargate_service_egress_path":             "the example is a fragment: not yet completed",
+	"fargate_service_iam_role":                "the example is a fragment: not yet completed",
+	"fargate_service_limits":                  "the example is a fragment: not yet completed",
+	"fargate_service_load_balancer_container": "the example is a fragment: not yet completed",
+	"fargate_service_network_configuration":   "the example is a fragment: not yet completed",
+	"fargate_service_registries":              "the example is a fragment: not yet completed",
+	"fargate_service_security_group_egress":   "the example is a fragment: not yet completed",
+	"fargate_service_task_compatibility":      "the example is a fragment: not yet completed",
+	"fargate_target_group_attached":           "the example is a fragment: not yet completed",
+	"fargate_target_group_health_check":       "the example is a fragment: not yet completed",
+	"fargate_target_group_type":               "the example is a fragment: not yet completed",
+	"fargate_target_group_vpc":                "the example is a fragment: not yet completed",
+	"fargate_task_port_conflicts":             "the example is a fragment: not yet completed",
+	"fargate_vpc_dns":                         "the example is a fragment: not yet completed",
+	"fargate_vpc_endpoint_policy":             "the example is a fragment: not yet completed",
+	"fargate_vpc_endpoint_security_group":     "the example is a fragment: not yet completed",
+}
