@@ -183,19 +183,12 @@ func TestDocsRuleExamples(t *testing.T) {
 
 // docPagesToComplete lists the rule pages whose example is not yet runnable, with why.
 var docPagesToComplete = map[string]string{
-	"fargate_bridge_dynamic_ports":            "the example is a fragment: not yet completed",
-	"fargate_container_instance_egress_path":  "the example is a fragment: not yet completed",
-	"fargate_service_classic_elb":             "the example is a fragment: not yet completed",
-	"fargate_service_default_security_group":  "the example is a fragment: not yet completed",
-	"fargate_service_egress_path":             "the example is a fragment: not yet completed",
-	"fargate_service_limits":                  "the example is a fragment: not yet completed",
-	"fargate_service_load_balancer_container": "the example is a fragment: not yet completed",
-	"fargate_service_registries":              "the example is a fragment: not yet completed",
-	"fargate_service_security_group_egress":   "the example is a fragment: not yet completed",
-	"fargate_target_group_attached":           "the example is a fragment: not yet completed",
-	"fargate_target_group_health_check":       "the example is a fragment: not yet completed",
-	"fargate_target_group_type":               "the example is a fragment: not yet completed",
-	"fargate_target_group_vpc":                "the example is a fragment: not yet completed",
-	"fargate_vpc_endpoint_policy":             "the example is a fragment: not yet completed",
-	"fargate_vpc_endpoint_security_group":     "the example is a fragment: not yet completed",
+	"fargate_bridge_dynamic_ports":           "the example is a fragment: not yet completed",
+	"fargate_container_instance_egress_path": "the example is a fragment: not yet completed",
+	"fargate_service_classic_elb":            "the example is a fragment: not yet completed",
+	"fargate_service_limits":                 "the example is a fragment: not yet completed",
+	"fargate_service_registries":             "the example is a fragment: not yet completed",
+	"fargate_target_group_health_check":      "the example is a fragment: not yet completed",
+	"fargate_vpc_endpoint_policy":            "the example is a fragment: not yet completed",
+	"fargate_vpc_endpoint_security_group":    "the example is a fragment: not yet completed",
 }
