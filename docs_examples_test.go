@@ -173,22 +173,10 @@ func TestDocsRuleExamples(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(page), ".md")
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if reason, ok := docPagesToComplete[name]; ok {
-				t.Skip(reason)
-			}
 			checkDocExample(t, readRulePage(t, page))
 		})
 	}
 }
 
 // docPagesToComplete lists the rule pages whose example is not yet runnable, with why.
-var docPagesToComplete = map[string]string{
-	"fargate_bridge_dynamic_ports":           "the example is a fragment: not yet completed",
-	"fargate_container_instance_egress_path": "the example is a fragment: not yet completed",
-	"fargate_service_classic_elb":            "the example is a fragment: not yet completed",
-	"fargate_service_limits":                 "the example is a fragment: not yet completed",
-	"fargate_service_registries":             "the example is a fragment: not yet completed",
-	"fargate_target_group_health_check":      "the example is a fragment: not yet completed",
-	"fargate_vpc_endpoint_policy":            "the example is a fragment: not yet completed",
-	"fargate_vpc_endpoint_security_group":    "the example is a fragment: not yet completed",
-}
+var docPagesToComplete = map[string]string{}
