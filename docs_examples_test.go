@@ -73,6 +73,13 @@ type docFinding struct {
 // the rule alone; it returns the rule's findings.
 func lintDocFiles(t *testing.T, rule, config string, files map[string]string) []docFinding {
 	t.Helper()
+	return lintDocFilesWith(t, []string{"--only=" + rule}, config, files)
+}
+
+// lintDocFilesWith writes files into a new folder and lints it with the standalone
+// linter and args; it returns the findings.
+func lintDocFilesWith(t *testing.T, args []string, config string, files map[string]string) []docFinding {
+	t.Helper()
 	dir := t.TempDir()
 	files[".tflint.hcl"] = config
 	for name, text := range files {
@@ -83,7 +90,7 @@ func lintDocFiles(t *testing.T, rule, config string, files map[string]string) []
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command(standaloneBinary(t), "--format=json", "--only="+rule)
+	cmd := exec.Command(standaloneBinary(t), append([]string{"--format=json"}, args...)...)
 	cmd.Env = standaloneEnv()
 	out, stderr, code := runCommand(t, cmd, dir)
 	if code == 1 {
@@ -180,3 +187,72 @@ func TestDocsRuleExamples(t *testing.T) {
 
 // docPagesToComplete lists the rule pages whose example is not yet runnable, with why.
 var docPagesToComplete = map[string]string{}
+
+// TestDocsConfigurationExamples runs the examples of docs/configuration.md: the plugin
+// block's preset (the recommended one leaves out a rule of all, which the all preset
+// runs), the rule blocks (one recommended rule silenced, one rule of all added), and an
+// ignore comment (silent with it, the finding on its line without it).
+func TestDocsConfigurationExamples(t *testing.T) {
+	const doc = "docs/configuration.md"
+	pages := map[string]docExample{}
+	for _, rule := range []string{"fargate_task_network_mode", "fargate_task_role", "fargate_service_default_security_group"} {
+		pages[rule] = readRulePage(t, filepath.Join("docs", "rules", rule+".md"))
+	}
+	// reported lints a page's example with a configuration and says whether its rule
+	// reported anything.
+	reported := func(t *testing.T, config, rule string) bool {
+		t.Helper()
+		ex := pages[rule]
+		files := map[string]string{"main.tf": ex.example}
+		if ex.completion != "" {
+			files["completion.tf"] = ex.completion
+		}
+		for _, f := range lintDocFilesWith(t, nil, config, files) {
+			if strings.HasSuffix(f.text, "("+rule+")") {
+				return true
+			}
+		}
+		return false
+	}
+
+	presets := docBlock(t, doc, "<!-- config: presets -->")
+	if !strings.Contains(presets, `preset  = "recommended"`) {
+		t.Fatalf("%s: the presets example no longer sets the recommended preset:\n%s", doc, presets)
+	}
+	for preset, want := range map[string]bool{"recommended": false, "all": true} {
+		config := strings.Replace(presets, `"recommended"`, `"`+preset+`"`, 1)
+		if !reported(t, config, "fargate_task_network_mode") {
+			t.Errorf("preset %s: fargate_task_network_mode (recommended) reports nothing", preset)
+		}
+		if got := reported(t, config, "fargate_service_default_security_group"); got != want {
+			t.Errorf("preset %s: fargate_service_default_security_group (all) reports: %v, want %v", preset, got, want)
+		}
+	}
+
+	rules := "plugin \"fargate\" {\n  enabled = true\n}\n\n" + docBlock(t, doc, "<!-- config: rules -->")
+	if reported(t, rules, "fargate_task_role") {
+		t.Errorf("the rule block that disables fargate_task_role leaves it on")
+	}
+	if !reported(t, rules, "fargate_service_default_security_group") {
+		t.Errorf("the rule block that enables fargate_service_default_security_group leaves it off")
+	}
+
+	ignored := docBlock(t, doc, "<!-- example: ignore -->")
+	config := "plugin \"fargate\" {\n  enabled = true\n}\n"
+	if got := lintDocFilesWith(t, nil, config, map[string]string{"main.tf": ignored}); len(got) > 0 {
+		t.Errorf("the ignore comment example still reports %v", got)
+	}
+	var without []string
+	commentLine := 0
+	for i, line := range strings.Split(ignored, "\n") {
+		if strings.Contains(line, "tflint-ignore") {
+			commentLine = i + 1
+			continue
+		}
+		without = append(without, line)
+	}
+	got := lintDocFilesWith(t, nil, config, map[string]string{"main.tf": strings.Join(without, "\n")})
+	if len(got) != 1 || got[0].line != commentLine || !strings.HasSuffix(got[0].text, "(fargate_task_network_mode)") {
+		t.Errorf("without its comment, the ignore example should report fargate_task_network_mode on line %d; got %v", commentLine, got)
+	}
+}
