@@ -256,3 +256,49 @@ func TestDocsConfigurationExamples(t *testing.T) {
 		t.Errorf("without its comment, the ignore example should report fargate_task_network_mode on line %d; got %v", commentLine, got)
 	}
 }
+
+// TestDocsExampleConfigLocalBuild holds the commented local-build form of the fargate
+// plugin block in docs/example.tflint.hcl to the released form: the same block without
+// version and source, and a configuration the linter loads.
+func TestDocsExampleConfigLocalBuild(t *testing.T) {
+	const file = "docs/example.tflint.hcl"
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var local []string
+	in := false
+	for _, line := range strings.Split(string(src), "\n") {
+		if strings.TrimSpace(line) == `# plugin "fargate" {` {
+			in = true
+		}
+		if in {
+			if !strings.HasPrefix(line, "#") {
+				break
+			}
+			local = append(local, strings.TrimPrefix(strings.TrimPrefix(line, "#"), " "))
+		}
+	}
+	if len(local) == 0 {
+		t.Fatalf("%s shows no commented local-build plugin block", file)
+	}
+	released := string(documentedConfig(t))
+	start := strings.Index(released, `plugin "fargate" {`)
+	end := strings.Index(released[start:], "\n}") + start + 2
+	normalize := func(s string) string {
+		var out []string
+		for _, l := range strings.Split(s, "\n") {
+			if l = strings.Join(strings.Fields(l), " "); l != "" {
+				out = append(out, l)
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	if got, want := normalize(strings.Join(local, "\n")), normalize(released[start:end]); got != want {
+		t.Errorf("%s: the local-build block differs from the released one without version and source:\n%s\nwant:\n%s", file, got, want)
+	}
+	ex := readRulePage(t, filepath.Join("docs", "rules", "fargate_task_network_mode.md"))
+	if got := lintDocFilesWith(t, nil, strings.Join(local, "\n"), map[string]string{"main.tf": ex.example}); len(got) == 0 {
+		t.Errorf("with the local-build block, the linter reports nothing on fargate_task_network_mode's example")
+	}
+}
