@@ -36,6 +36,8 @@ func (p *printer) print(issues []*Issue, err error, sources map[string][]byte) {
 		p.printJUnit(issues, err)
 	case "sarif":
 		p.printSARIF(issues, err)
+	case "codeclimate":
+		p.printCodeClimate(issues, err, sources)
 	default:
 		p.printPretty(issues, err, sources)
 	}
