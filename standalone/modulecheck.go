@@ -22,7 +22,7 @@ const maxModuleLevels = 10
 // linting, so that a folder tflint fails fails here too, with tflint's diagnostics:
 // with call_module_type "local" (the default), every local module folder must exist and
 // parse; with "all", remote modules must also be installed by `terraform init`; "none"
-// follows no call. Each followed call's source, count, for_each and the arguments its
+// follows no call (but evaluates the root's sources). Each followed call's source, count, for_each and the arguments its
 // module declares a variable for are evaluated as Terraform evaluates them (see scope).
 // Findings inside called modules are the model's business, not this.
 type moduleChecker struct {
@@ -76,9 +76,6 @@ func callsIn(file *hcl.File) []moduleCall {
 
 // check follows the calls of mod, evaluated in s; path is the module's call path.
 func (c *moduleChecker) check(mod *moduleFiles, s *scope, path []string) hcl.Diagnostics {
-	if c.callType == "none" {
-		return nil
-	}
 	var diags hcl.Diagnostics
 	all := calls(mod)
 	byName := map[string]moduleCall{}
@@ -115,6 +112,9 @@ func (c *moduleChecker) check(mod *moduleFiles, s *scope, path []string) hcl.Dia
 		source := v.AsString()
 		var childDir string
 		switch {
+		case c.callType == "none":
+			// The source is evaluated, as tflint does, but no call is followed.
+			continue
 		case strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../"):
 			childDir = filepath.Join(s.dir, filepath.FromSlash(source))
 			if _, err := os.Stat(filepath.Join(c.rootAbs, childDir)); err != nil {
