@@ -74,7 +74,7 @@ func lintDir(wd, dir string, o *Options, recursive bool) (*result, error) {
 	}
 	vars, diags := declaredVariables(mod)
 	if diags.HasErrors() {
-		return res, fmt.Errorf("reading the module: %w", diags)
+		return res, fmt.Errorf("Failed to load the root module; %w", diags)
 	}
 	ignores, err := readIgnores(mod)
 	if err != nil {
