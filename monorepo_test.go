@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -52,6 +54,49 @@ func TestStandaloneMonorepoMatchesTFLint(t *testing.T) {
 			t.Errorf("%v: no findings at all: the fixture no longer exercises the rules", args)
 		}
 	}
+}
+
+// TestStandaloneMonorepoDefaultFormat runs the generated repository with --recursive in
+// the default format, in which tflint prints each failed folder at once on stderr and,
+// when one failed, no issues: both ways must print the same (the failed folders compared
+// as a set, in the order their workers finish in tflint).
+func TestStandaloneMonorepoDefaultFormat(t *testing.T) {
+	dir := t.TempDir()
+	files := monorepo.Files(monorepo.Options{Teams: 2, Broken: true})
+	files[".tflint.hcl"] = "plugin \"terraform\" {\n  enabled = false\n}\n\nplugin \"fargate\" {\n  enabled = true\n}\n"
+	if err := monorepo.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"default", "compact"} {
+		args := []string{"--recursive", "--config=" + filepath.Join(dir, ".tflint.hcl"), "--format=" + format}
+		cmd := exec.Command(tflintPath(t), args...)
+		cmd.Env = append(standaloneEnv(), "TFLINT_PLUGIN_DIR="+buildPlugin(t))
+		tfOut, tfErr, tfCode := runCommand(t, cmd, dir)
+		cmd = exec.Command(standaloneBinary(t), args...)
+		cmd.Env = standaloneEnv()
+		saOut, saErr, saCode := runCommand(t, cmd, dir)
+		if tfCode != saCode {
+			t.Errorf("%s: exit status: tflint %d, standalone %d", format, tfCode, saCode)
+		}
+		if diff := cmp.Diff(sortedLines(string(tfOut)), sortedLines(string(saOut))); diff != "" {
+			t.Errorf("%s: stdout differs (-tflint +standalone):\n%s", format, diff)
+		}
+		folders := func(stderr string) []string {
+			parts := strings.Split(stderr, "Failed to run in ")
+			sort.Strings(parts)
+			return parts
+		}
+		if diff := cmp.Diff(folders(tfErr), folders(saErr)); diff != "" {
+			t.Errorf("%s: stderr differs (-tflint +standalone):\n%s", format, diff)
+		}
+	}
+}
+
+// sortedLines returns the lines of s, sorted.
+func sortedLines(s string) []string {
+	lines := strings.Split(s, "\n")
+	sort.Strings(lines)
+	return lines
 }
 
 // rawReport is tflint's JSON report, read without losing a field.
