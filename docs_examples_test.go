@@ -193,6 +193,7 @@ var docPagesToComplete = map[string]string{}
 // runs), the rule blocks (one recommended rule silenced, one rule of all added), and an
 // ignore comment (silent with it, the finding on its line without it).
 func TestDocsConfigurationExamples(t *testing.T) {
+	t.Parallel()
 	const doc = "docs/configuration.md"
 	pages := map[string]docExample{}
 	for _, rule := range []string{"fargate_task_network_mode", "fargate_task_role", "fargate_service_default_security_group"} {
@@ -261,6 +262,7 @@ func TestDocsConfigurationExamples(t *testing.T) {
 // plugin block in docs/example.tflint.hcl to the released form: the same block without
 // version and source, and a configuration the linter loads.
 func TestDocsExampleConfigLocalBuild(t *testing.T) {
+	t.Parallel()
 	const file = "docs/example.tflint.hcl"
 	src, err := os.ReadFile(file)
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 // order its workers finish, and sorts issues by place and message only, so two findings
 // of one place (a shared module's, reached from two folders) come in either order.
 func TestStandaloneMonorepoMatchesTFLint(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := monorepo.Files(monorepo.Options{Teams: 4, Broken: true})
 	files[".tflint.hcl"] = "plugin \"terraform\" {\n  enabled = false\n}\n\nplugin \"fargate\" {\n  enabled = true\n  preset  = \"all\"\n}\n"
@@ -61,6 +62,7 @@ func TestStandaloneMonorepoMatchesTFLint(t *testing.T) {
 // when one failed, no issues: both ways must print the same (the failed folders compared
 // as a set, in the order their workers finish in tflint).
 func TestStandaloneMonorepoDefaultFormat(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := monorepo.Files(monorepo.Options{Teams: 2, Broken: true})
 	files[".tflint.hcl"] = "plugin \"terraform\" {\n  enabled = false\n}\n\nplugin \"fargate\" {\n  enabled = true\n}\n"
