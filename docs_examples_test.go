@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,6 +18,41 @@ import (
 // <!-- completion --> (folded in <details>), which goes into a second file; the findings
 // a run prints after <!-- finding --> ("Error: message (rule)"); and after <!-- fixed -->
 // the example as "How to fix" leaves it, which with the same completion is silent.
+
+// updateDocs rewrites each rule page's documented findings from what its example gives,
+// after a rule's message changed: go test . -run TestDocsRuleExamples -update-docs.
+var updateDocs = flag.Bool("update-docs", false, "rewrite the <!-- finding --> blocks of docs/rules/*.md")
+
+// rewriteFindings replaces the block after <!-- finding --> in page with texts.
+func rewriteFindings(t *testing.T, page string, texts []string) {
+	t.Helper()
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var unique []string
+	for _, s := range texts {
+		if !slices.Contains(unique, s) {
+			unique = append(unique, s)
+		}
+	}
+	lines := strings.Split(string(src), "\n")
+	for i, line := range lines {
+		if strings.TrimSpace(line) != "<!-- finding -->" || i+1 >= len(lines) || lines[i+1] != "```" {
+			continue
+		}
+		end := i + 2
+		for end < len(lines) && lines[end] != "```" {
+			end++
+		}
+		out := append(append(append([]string{}, lines[:i+2]...), unique...), lines[end:]...)
+		if err := os.WriteFile(page, []byte(strings.Join(out, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Fatalf("%s: no <!-- finding --> block to rewrite", page)
+}
 
 // docExample is one documented example: its files, and what a run must report.
 type docExample struct {
@@ -153,6 +189,10 @@ func checkDocExample(t *testing.T, ex docExample) {
 		t.Errorf("%s: the example marks no line `# flagged`", ex.page)
 	case !slices.Equal(lines, ex.flagged):
 		t.Errorf("%s: findings on lines %v of the example, flagged lines %v; findings:\n%s", ex.page, lines, ex.flagged, strings.Join(texts, "\n"))
+	}
+	if *updateDocs && !ex.retired {
+		rewriteFindings(t, ex.page, texts)
+		ex.findings = texts
 	}
 	for _, want := range ex.findings {
 		if !slices.Contains(texts, want) {
