@@ -84,7 +84,7 @@ func TestStandaloneMonorepoDefaultFormat(t *testing.T) {
 			t.Errorf("%s: stdout differs (-tflint +standalone):\n%s", format, diff)
 		}
 		folders := func(stderr string) []string {
-			parts := strings.Split(stderr, "Failed to run in ")
+			parts := strings.Split(strings.ReplaceAll(stderr, "│ ", ""), "Failed to run in ")
 			sort.Strings(parts)
 			return parts
 		}

@@ -36,6 +36,7 @@ var ruleDescriptions = map[string]string{
 	"fargate_task_size":                       "A Fargate task definition's cpu and memory are missing or not a size Fargate offers",
 	"fargate_task_unsupported":                "A Fargate task definition uses a setting Fargate does not support",
 	"fargate_vpc_dns":                         "A VPC with private DNS endpoints or namespaces has its DNS attributes off",
+	"fargate_vpc_endpoint_bypassed":           "An Interface endpoint without private DNS whose callers all reach the service another way",
 	"fargate_vpc_endpoint_placement":          "A VPC endpoint no task can use: in no subnet or route table of theirs",
 	"fargate_vpc_endpoint_policy":             "A VPC endpoint policy denies what image pulls need",
 	"fargate_vpc_endpoint_private_dns":        "An Interface endpoint the tasks need without private DNS",
