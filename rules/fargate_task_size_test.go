@@ -18,11 +18,15 @@ resource "aws_ecs_task_definition" "app" {
 		{name: "pair Fargate does not offer", src: task("  cpu    = 256\n  memory = 4096"),
 			want: []string{`7:12: Fargate has no task size with cpu 256 and memory 4096: with cpu 256, memory must be 512, 1024 or 2048 MiB`}},
 		{name: "cpu Fargate does not offer", src: task("  cpu    = 300\n  memory = 512"),
-			want: []string{`6:12: Fargate has no task size with cpu 300`}},
+			want: []string{`6:12: Fargate has no task size with cpu 300: use one of 256, 512, 1024, 2048, 4096, 8192, 16384 or 32768`}},
 		{name: "vCPU and GB strings", src: task("  cpu    = \"2 vCPU\"\n  memory = \"2GB\""),
 			want: []string{`7:12: with cpu 2048, memory must be between 4096 and 16384 in steps of 1024 MiB`}},
 		{name: "valid pairs are silent", src: task("  cpu    = \".5 vCPU\"\n  memory = \"1 GB\"")},
 		{name: "16 vCPU is silent", src: task("  cpu    = 16384\n  memory = 122880")},
+		{name: "32 vCPU with 244 GB is silent", src: task("  cpu    = 32768\n  memory = 249856")},
+		{name: "32 vCPU strings are silent", src: task("  cpu    = \"32 vCPU\"\n  memory = \"60 GB\"")},
+		{name: "32 vCPU with a memory between its three", src: task("  cpu    = 32768\n  memory = 65536"),
+			want: []string{`7:12: Fargate has no task size with cpu 32768 and memory 65536: with cpu 32768, memory must be 61440, 122880 or 249856 MiB`}},
 		{name: "unknown is silent", src: task("  cpu    = var.cpu\n  memory = var.memory")},
 		{name: "EC2 task is silent", src: `
 resource "aws_ecs_task_definition" "app" {
