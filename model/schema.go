@@ -252,7 +252,7 @@ var clusterProvidersSchema = &hclext.BodySchema{
 var targetGroupSchema = &hclext.BodySchema{
 	Attributes: attrs("name", "target_type", "port", "protocol", "vpc_id"),
 	Blocks: []hclext.BlockSchema{
-		block("health_check", &hclext.BodySchema{Attributes: attrs("enabled", "protocol", "port")}),
+		block("health_check", &hclext.BodySchema{Attributes: attrs("enabled", "protocol", "port", "matcher", "path")}),
 	},
 }
 

@@ -18,26 +18,26 @@ resource "aws_ecs_service" "app" {
 		{name: "awsvpc with the default type", src: awsvpcTask + service + `
 resource "aws_lb_target_group" "app" {
   name = "app"
-}`,
+` + tgBasics + `}`,
 			want: []string{`17:1: target group app has no target_type, so it is "instance", but service app runs awsvpc tasks`}},
 		{name: "awsvpc with instance", src: awsvpcTask + service + `
 resource "aws_lb_target_group" "app" {
   target_type = "instance"
-}`,
+` + tgBasics + `}`,
 			want: []string{`18:17: target group app has target_type "instance", but service app runs awsvpc tasks`}},
 		{name: "bridge with ip", src: bridgeTask + service + `
 resource "aws_lb_target_group" "app" {
   target_type = "ip"
-}`,
+` + tgBasics + `}`,
 			want: []string{`17:17: target group app has target_type "ip", but service app runs bridge tasks`}},
 		{name: "silent: awsvpc with ip", src: awsvpcTask + service + `
 resource "aws_lb_target_group" "app" {
   target_type = "ip"
-}`},
+` + tgBasics + `}`},
 		{name: "silent: bridge with the default type", src: bridgeTask + service + `
 resource "aws_lb_target_group" "app" {
   name = "app"
-}`},
+` + tgBasics + `}`},
 		{name: "silent: target group from another module", src: awsvpcTask + `
 resource "aws_ecs_service" "app" {
   name            = "app"
@@ -48,5 +48,32 @@ resource "aws_ecs_service" "app" {
     container_port   = 80
   }
 }`},
+		{name: "ip target group without port, protocol and vpc_id", src: `
+resource "aws_lb_target_group" "app" {
+  target_type = "ip"
+}`, want: []string{`2:1: this target group has target_type "ip" and no port, protocol, vpc_id, so it cannot be created (provider: "port should be set when target type is ip"`}},
+		{name: "default instance target group without vpc_id", src: `
+resource "aws_lb_target_group" "app" {
+  port     = 80
+  protocol = "HTTP"
+}`, want: []string{`2:1: this target group has target_type "instance" and no vpc_id, so it cannot be created (provider: "vpc_id should be set when target type is instance"`}},
+		{name: "silent: lambda target group", src: `
+resource "aws_lb_target_group" "app" {
+  target_type = "lambda"
+}`},
+		{name: "silent: unknown target type", src: `
+resource "aws_lb_target_group" "app" {
+  target_type = var.type
+}`},
+		{name: "silent: unknown port", src: `
+resource "aws_lb_target_group" "app" {
+  target_type = "ip"
+  port        = var.port
+  protocol    = "HTTP"
+  vpc_id      = "vpc-1"
+}`},
 	})
 }
+
+// tgBasics are the arguments every non-lambda target group needs.
+const tgBasics = "  port     = 80\n  protocol = \"HTTP\"\n  vpc_id   = \"vpc-1\"\n"
