@@ -37,7 +37,7 @@ var watchedTypes = map[string]*hclext.BodySchema{
 	TypeCapacityProvider:     capacityProviderSchema,
 	TypeSubnet:               subnetSchema,
 	TypeSecurityGroup:        securityGroupSchema,
-	TypeDefaultSecurityGroup: &hclext.BodySchema{Attributes: attrs("vpc_id")},
+	TypeDefaultSecurityGroup: securityGroupSchema,
 	TypeDiscoveryService:     discoveryServiceSchema,
 	TypeVPC:                  vpcSchema,
 	TypeDefaultVPC:           vpcSchema,

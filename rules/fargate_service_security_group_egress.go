@@ -35,7 +35,7 @@ func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			for _, nc := range svc.Blocks("network_configuration") {
-				ifc := m.GroupsOf(nc.Body.Attributes["security_groups"])
+				ifc := m.TaskGroups(nc)
 				if rules, ok := m.InterfaceRules(ifc, true); !ok || len(rules) > 0 {
 					continue
 				}
@@ -68,7 +68,14 @@ func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 			if len(f.services) > 1 {
 				subject = strings.Replace(subject, "service "+f.services[0]+"'s tasks", "the tasks of services "+joinAnd(f.services), 1)
 			}
-			e.emitf(f.groups[0].Block.DefRange, "%s no egress rule, and Terraform removes the allow-all egress AWS gives new groups: the tasks cannot pull images, send logs or reach AWS APIs. Add an egress block (or an egress rule resource) for HTTPS", subject)
+			why := "Terraform removes the allow-all egress AWS gives new groups"
+			for _, g := range f.groups {
+				if g.Type == model.TypeDefaultSecurityGroup {
+					why = "aws_default_security_group." + g.Name + " adopts the VPC's default security group (the one tasks get when they name none): Terraform removes every rule that group had, its allow-all egress included"
+					break
+				}
+			}
+			e.emitf(f.groups[0].Block.DefRange, "%s no egress rule, and %s: the tasks cannot pull images, send logs or reach AWS APIs. Add an egress block (or an egress rule resource) for HTTPS", subject, why)
 		}
 	})
 }

@@ -13,6 +13,103 @@ resource "aws_ecs_service" "app" {
 }
 `
 	testRule(t, NewServiceSecurityGroupEgressRule(), []ruleCase{
+		{name: "adopted default group named by the service", src: `
+resource "aws_vpc" "main" {}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_default_security_group.default.id]
+  }
+}`, want: []string{`3:1: security group default of service app's tasks has no egress rule, and aws_default_security_group.default adopts the VPC's default security group (the one tasks get when they name none): Terraform removes every rule that group had`}},
+		{name: "tasks without security_groups get the adopted default group", src: `
+resource "aws_vpc" "main" {}
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    protocol  = -1
+    self      = true
+    from_port = 0
+    to_port   = 0
+  }
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.a.id]
+  }
+}`, want: []string{`6:1: security group default of service app's tasks has no egress rule, and aws_default_security_group.default adopts the VPC's default security group (the one tasks get when they name none)`}},
+		{name: "silent: the adopted default group writes egress", src: `
+resource "aws_vpc" "main" {}
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+  egress {
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.a.id]
+  }
+}`},
+		{name: "silent: an egress rule resource on the adopted default group", src: `
+resource "aws_vpc" "main" {}
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_vpc_security_group_egress_rule" "all" {
+  security_group_id = aws_default_security_group.default.id
+  ip_protocol       = "-1"
+  cidr_ipv4         = "0.0.0.0/0"
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.a.id]
+  }
+}`},
+		{name: "silent: default group of another VPC", src: `
+resource "aws_vpc" "main" {}
+resource "aws_vpc" "other" {}
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.other.id
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.a.id]
+  }
+}`},
+		{name: "silent: subnets' VPC unknown", src: `
+resource "aws_vpc" "main" {}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = var.subnets
+  }
+}`},
 		{name: "silent: EC2 service (the instance pulls images)", src: `
 resource "aws_ecs_service" "app" {
   launch_type = "EC2"
