@@ -212,7 +212,7 @@ var taskDefinitionSchema = &hclext.BodySchema{
 	Blocks: []hclext.BlockSchema{
 		block("placement_constraints", &hclext.BodySchema{Attributes: attrs("type", "expression")}),
 		block("volume", &hclext.BodySchema{
-			Attributes: attrs("name"),
+			Attributes: attrs("name", "configure_at_launch"),
 			Blocks: []hclext.BlockSchema{
 				block("efs_volume_configuration", &hclext.BodySchema{
 					Attributes: attrs("file_system_id", "transit_encryption"),
@@ -232,13 +232,26 @@ var serviceSchema = &hclext.BodySchema{
 		"scheduling_strategy", "enable_execute_command", "depends_on"),
 	Blocks: []hclext.BlockSchema{
 		block("network_configuration", &hclext.BodySchema{Attributes: attrs("subnets", "security_groups", "assign_public_ip")}),
-		block("load_balancer", &hclext.BodySchema{Attributes: attrs("target_group_arn", "elb_name", "container_name", "container_port")}),
+		block("load_balancer", &hclext.BodySchema{
+			Attributes: attrs("target_group_arn", "elb_name", "container_name", "container_port"),
+			Blocks: []hclext.BlockSchema{
+				block("advanced_configuration", &hclext.BodySchema{Attributes: attrs("alternate_target_group_arn",
+					"production_listener_rule", "test_listener_rule", "role_arn")}),
+			},
+		}),
 		block("capacity_provider_strategy", &hclext.BodySchema{Attributes: attrs("capacity_provider", "base", "weight")}),
 		block("service_registries", &hclext.BodySchema{Attributes: attrs("registry_arn", "port", "container_name", "container_port")}),
 		block("placement_constraints", &hclext.BodySchema{Attributes: attrs("type", "expression")}),
 		block("ordered_placement_strategy", &hclext.BodySchema{Attributes: attrs("type", "field")}),
 		block("deployment_controller", &hclext.BodySchema{Attributes: attrs("type")}),
-		block("service_connect_configuration", &hclext.BodySchema{Attributes: attrs("enabled")}),
+		block("service_connect_configuration", &hclext.BodySchema{
+			Attributes: attrs("enabled", "namespace"),
+			Blocks: []hclext.BlockSchema{
+				block("service", &hclext.BodySchema{Attributes: attrs("port_name", "discovery_name")}),
+			},
+		}),
+		block("vpc_lattice_configurations", &hclext.BodySchema{Attributes: attrs("port_name", "target_group_arn", "role_arn")}),
+		block("volume_configuration", &hclext.BodySchema{Attributes: attrs("name")}),
 	},
 }
 

@@ -34,7 +34,14 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 				want = "ip"
 			}
 			for _, lb := range svc.Blocks("load_balancer") {
-				for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
+				// The primary target group, and the alternate one a blue/green deployment
+				// shifts traffic to: ECS registers the same tasks in both.
+				var tgs []*model.Resource
+				tgs = append(tgs, m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...)...)
+				for _, ac := range lb.Body.Blocks.OfType("advanced_configuration") {
+					tgs = append(tgs, m.Resolve(ac.Body.Attributes["alternate_target_group_arn"], model.TargetGroupTypes...)...)
+				}
+				for _, tg := range tgs {
 					attr := tg.Attr("target_type")
 					if attr == nil {
 						if want == "ip" {

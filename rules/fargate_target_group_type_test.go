@@ -48,6 +48,48 @@ resource "aws_ecs_service" "app" {
     container_port   = 80
   }
 }`},
+		{name: "blue/green: the alternate target group defaults to instance", src: awsvpcTask + `
+resource "aws_ecs_service" "app" {
+  name            = "app"
+  task_definition = aws_ecs_task_definition.app.arn
+  load_balancer {
+    target_group_arn = aws_lb_target_group.blue.arn
+    container_name   = "app"
+    container_port   = 80
+    advanced_configuration {
+      alternate_target_group_arn = aws_lb_target_group.green.arn
+      production_listener_rule   = aws_lb_listener_rule.prod.arn
+      role_arn                   = "arn:aws:iam::123456789012:role/ecs-lb"
+    }
+  }
+}
+resource "aws_lb_target_group" "blue" {
+  target_type = "ip"
+` + tgBasics + `}
+resource "aws_lb_target_group" "green" {
+  name = "green"
+` + tgBasics + `}`, want: []string{`27:1: target group green has no target_type, so it is "instance", but service app runs awsvpc tasks`}},
+		{name: "silent: blue/green with two ip target groups", src: awsvpcTask + `
+resource "aws_ecs_service" "app" {
+  name            = "app"
+  task_definition = aws_ecs_task_definition.app.arn
+  load_balancer {
+    target_group_arn = aws_lb_target_group.blue.arn
+    container_name   = "app"
+    container_port   = 80
+    advanced_configuration {
+      alternate_target_group_arn = aws_lb_target_group.green.arn
+      production_listener_rule   = aws_lb_listener_rule.prod.arn
+      role_arn                   = "arn:aws:iam::123456789012:role/ecs-lb"
+    }
+  }
+}
+resource "aws_lb_target_group" "blue" {
+  target_type = "ip"
+` + tgBasics + `}
+resource "aws_lb_target_group" "green" {
+  target_type = "ip"
+` + tgBasics + `}`},
 		{name: "ip target group without port, protocol and vpc_id", src: `
 resource "aws_lb_target_group" "app" {
   target_type = "ip"
