@@ -37,6 +37,7 @@ func All() []tflint.Rule {
 		NewServiceIAMRoleRule(),
 		NewServiceUnsupportedRule(),
 		NewServiceRegistriesRule(),
+		NewServicePortNameRule(),
 		NewTargetGroupTypeRule(),
 		NewServiceClassicELBRule(),
 		NewServiceLoadBalancerContainerRule(),
