@@ -30,9 +30,11 @@ const (
 
 // watchedTypes are the resource types the model reads, each with what rules need of it.
 var watchedTypes = map[string]*hclext.BodySchema{
-	TypeTaskDefinition:       taskDefinitionSchema,
-	TypeService:              serviceSchema,
-	TypeCluster:              &hclext.BodySchema{Attributes: attrs("name")},
+	TypeTaskDefinition: taskDefinitionSchema,
+	TypeService:        serviceSchema,
+	TypeCluster: &hclext.BodySchema{Attributes: attrs("name"), Blocks: []hclext.BlockSchema{
+		block("service_connect_defaults", &hclext.BodySchema{Attributes: attrs("namespace")}),
+	}},
 	TypeClusterProviders:     clusterProvidersSchema,
 	TypeCapacityProvider:     capacityProviderSchema,
 	TypeSubnet:               subnetSchema,
