@@ -35,12 +35,18 @@ func (r *TaskSizeRule) Check(runner tflint.Runner) error {
 					missing = true
 				}
 			}
-			if missing || m.IsWindows(td) {
+			if missing {
 				continue
 			}
 			cpuText, ok1 := m.String(cpuAttr)
-			memText, ok2 := m.String(memAttr)
 			cpu, ok3 := parseCPU(cpuText)
+			if m.IsWindows(td) {
+				if ok1 && ok3 && cpu < 1024 {
+					e.emitf(cpuAttr.Expr.Range(), "Windows tasks on Fargate need at least 1 vCPU, and cpu is %s: the 0.25 and 0.5 vCPU sizes are for Linux tasks only. Use cpu = 1024 or more", cpuText)
+				}
+				continue
+			}
+			memText, ok2 := m.String(memAttr)
 			mem, ok4 := parseMemory(memText)
 			if !(ok1 && ok2 && ok3 && ok4) {
 				continue

@@ -13,6 +13,24 @@ resource "aws_ecs_task_definition" "app" {
 }`
 	}
 	testRule(t, NewTaskSizeRule(), []ruleCase{
+		{name: "Windows below 1 vCPU", src: `
+resource "aws_ecs_task_definition" "win" {
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = 512
+  memory                   = 1024
+  runtime_platform {
+    operating_system_family = "WINDOWS_SERVER_2022_CORE"
+  }
+}`, want: []string{`4:30: Windows tasks on Fargate need at least 1 vCPU, and cpu is 512`}},
+		{name: "silent: Windows with 1 vCPU", src: `
+resource "aws_ecs_task_definition" "win" {
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = 1024
+  memory                   = 2048
+  runtime_platform {
+    operating_system_family = "WINDOWS_SERVER_2022_CORE"
+  }
+}`},
 		{name: "missing cpu and memory", src: task(``),
 			want: []string{`2:1: Fargate tasks need a task-level cpu`, `2:1: Fargate tasks need a task-level memory`}},
 		{name: "pair Fargate does not offer", src: task("  cpu    = 256\n  memory = 4096"),
