@@ -38,6 +38,7 @@ func All() []tflint.Rule {
 		NewServiceUnsupportedRule(),
 		NewServiceRegistriesRule(),
 		NewServicePortNameRule(),
+		NewServiceVolumeConfigurationRule(),
 		NewTargetGroupTypeRule(),
 		NewServiceClassicELBRule(),
 		NewServiceLoadBalancerContainerRule(),
