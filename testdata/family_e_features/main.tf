@@ -231,3 +231,39 @@ resource "aws_ecs_service" "windows" {
     security_groups = [aws_security_group.tasks.id]
   }
 }
+
+# Flagged: the service configures an EBS volume the task definition does not declare.
+resource "aws_ecs_task_definition" "worker" {
+  family                   = "worker"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 1024
+  memory                   = 2048
+  execution_role_arn       = local.exec_role
+  container_definitions    = jsonencode([{ name = "worker", image = local.image, logConfiguration = local.logs }])
+
+  volume {
+    name                = "scratch"
+    configure_at_launch = true
+  }
+}
+
+resource "aws_ecs_service" "worker" {
+  name            = "worker"
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.worker.arn
+  launch_type     = "FARGATE"
+
+  network_configuration {
+    subnets         = aws_subnet.private[*].id
+    security_groups = [aws_security_group.tasks.id]
+  }
+
+  volume_configuration {
+    name = "data"
+    managed_ebs_volume {
+      role_arn   = local.infra
+      size_in_gb = 100
+    }
+  }
+}

@@ -20,6 +20,7 @@ module "names" {
   port_name             = "http"     # flagged: the port mapping is named "web"
   lattice_port_name     = "grpc"     # flagged: the port mapping is named "web"
   alternate_target_type = "instance" # flagged: the alternate target group must be ip
+  volume_name           = "data"     # flagged: the task definition's volume is "scratch"
 }
 
 module "arm" {

@@ -26,6 +26,9 @@ variable "cpu" {
 variable "capacity_provider" {
   default = "FARGATE"
 }
+variable "volume_name" {
+  default = "scratch"
+}
 variable "service_connect" {
   default = true
 }
@@ -40,6 +43,11 @@ resource "aws_ecs_task_definition" "this" {
   cpu                      = var.cpu
   memory                   = 2048
   execution_role_arn       = "arn:aws:iam::123456789012:role/exec"
+
+  volume {
+    name                = "scratch"
+    configure_at_launch = true
+  }
 
   runtime_platform {
     operating_system_family = var.os_family
@@ -154,6 +162,14 @@ resource "aws_ecs_service" "this" {
     namespace = var.namespace
     service {
       port_name = var.port_name
+    }
+  }
+
+  volume_configuration {
+    name = var.volume_name
+    managed_ebs_volume {
+      role_arn   = "arn:aws:iam::123456789012:role/ecs-infrastructure"
+      size_in_gb = 50
     }
   }
 
