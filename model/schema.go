@@ -179,7 +179,7 @@ func init() {
 		watchedTypes[t] = targetGroupSchema
 	}
 	for _, t := range ListenerTypes {
-		watchedTypes[t] = &hclext.BodySchema{Blocks: []hclext.BlockSchema{block("default_action", forwardAction)}}
+		watchedTypes[t] = &hclext.BodySchema{Attributes: attrs("protocol"), Blocks: []hclext.BlockSchema{block("default_action", forwardAction)}}
 	}
 	for _, t := range ListenerRuleTypes {
 		watchedTypes[t] = &hclext.BodySchema{Blocks: []hclext.BlockSchema{block("action", forwardAction)}}
@@ -246,6 +246,7 @@ var serviceSchema = &hclext.BodySchema{
 		block("placement_constraints", &hclext.BodySchema{Attributes: attrs("type", "expression")}),
 		block("ordered_placement_strategy", &hclext.BodySchema{Attributes: attrs("type", "field")}),
 		block("deployment_controller", &hclext.BodySchema{Attributes: attrs("type")}),
+		block("deployment_configuration", &hclext.BodySchema{Attributes: attrs("strategy")}),
 		block("service_connect_configuration", &hclext.BodySchema{
 			Attributes: attrs("enabled", "namespace"),
 			Blocks: []hclext.BlockSchema{

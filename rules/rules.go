@@ -39,6 +39,7 @@ func All() []tflint.Rule {
 		NewServiceRegistriesRule(),
 		NewServicePortNameRule(),
 		NewServiceVolumeConfigurationRule(),
+		NewServiceBlueGreenRule(),
 		NewTargetGroupTypeRule(),
 		NewServiceClassicELBRule(),
 		NewServiceLoadBalancerContainerRule(),

@@ -267,3 +267,65 @@ resource "aws_ecs_service" "worker" {
     }
   }
 }
+
+# Flagged: a second blue/green service whose production rule forwards to its primary target
+# group only, with no test rule.
+resource "aws_lb_target_group" "blue2" {
+  name        = "blue2"
+  port        = 8080
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = aws_vpc.main.id
+}
+
+resource "aws_lb_target_group" "green2" {
+  name        = "green2"
+  port        = 8080
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = aws_vpc.main.id
+}
+
+resource "aws_lb_listener_rule" "production2" {
+  listener_arn = aws_lb_listener.http.arn
+  priority     = 20
+
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.blue2.arn
+  }
+
+  condition {
+    path_pattern {
+      values = ["/two/*"]
+    }
+  }
+}
+
+resource "aws_ecs_service" "blue_green2" {
+  name            = "blue-green2"
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.web.arn
+  launch_type     = "FARGATE"
+
+  deployment_configuration {
+    strategy = "BLUE_GREEN"
+  }
+
+  network_configuration {
+    subnets         = aws_subnet.private[*].id
+    security_groups = [aws_security_group.tasks.id]
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.blue2.arn
+    container_name   = "web"
+    container_port   = 8080
+
+    advanced_configuration {
+      alternate_target_group_arn = aws_lb_target_group.green2.arn
+      production_listener_rule   = aws_lb_listener_rule.production2.arn
+      role_arn                   = local.infra
+    }
+  }
+}

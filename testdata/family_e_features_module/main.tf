@@ -45,3 +45,14 @@ module "windows" {
   capacity_provider = "FARGATE_SPOT" # flagged: Linux only
   # flagged too, on the module's default: Service Connect does not support Windows
 }
+
+# Flagged in the module, on production_listener_rule: with alternate_in_production = false the
+# production rule forwards to the primary target group only, and there is no test rule.
+module "blue_green" {
+  source                  = "./modules/svc"
+  name                    = "bg"
+  cluster                 = aws_ecs_cluster.main.id
+  subnets                 = aws_subnet.private[*].id
+  vpc_id                  = aws_vpc.main.id
+  alternate_in_production = false
+}

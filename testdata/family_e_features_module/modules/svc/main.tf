@@ -29,6 +29,9 @@ variable "capacity_provider" {
 variable "volume_name" {
   default = "scratch"
 }
+variable "alternate_in_production" {
+  default = true
+}
 variable "service_connect" {
   default = true
 }
@@ -118,8 +121,20 @@ resource "aws_lb_listener_rule" "production" {
   priority     = 10
 
   action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.blue.arn
+    type = "forward"
+    forward {
+      target_group {
+        arn    = aws_lb_target_group.blue.arn
+        weight = 100
+      }
+      dynamic "target_group" {
+        for_each = var.alternate_in_production ? [aws_lb_target_group.green.arn] : []
+        content {
+          arn    = target_group.value
+          weight = 0
+        }
+      }
+    }
   }
 
   condition {
