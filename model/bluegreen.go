@@ -52,3 +52,27 @@ func (m *Config) ListenerOrRule(attr *hclext.Attribute) *Resource {
 func IsListener(r *Resource) bool {
 	return slices.Contains(ListenerTypes, r.Type)
 }
+
+// ServingTargets counts the target groups a listener rule's weighted forward actions send
+// traffic to (weight above 0). ok is false unless every weight is written and known, or
+// when actions come from dynamic blocks that are not known.
+func (m *Config) ServingTargets(r *Resource) (serving int, ok bool) {
+	if m.MayHaveDynamic(r, "default_action") || m.MayHaveDynamic(r, "action") ||
+		m.MayHaveDynamic(r, "forward") || m.MayHaveDynamic(r, "target_group") {
+		return 0, false
+	}
+	for _, action := range append(r.Blocks("default_action"), r.Blocks("action")...) {
+		for _, fwd := range action.Body.Blocks.OfType("forward") {
+			for _, tg := range fwd.Body.Blocks.OfType("target_group") {
+				w, known := m.Int(tg.Body.Attributes["weight"])
+				if !known {
+					return 0, false
+				}
+				if w > 0 {
+					serving++
+				}
+			}
+		}
+	}
+	return serving, true
+}

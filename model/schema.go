@@ -203,7 +203,7 @@ var forwardAction = &hclext.BodySchema{
 	Attributes: attrs("type", "target_group_arn"),
 	Blocks: []hclext.BlockSchema{
 		block("forward", &hclext.BodySchema{Blocks: []hclext.BlockSchema{
-			block("target_group", &hclext.BodySchema{Attributes: attrs("arn")}),
+			block("target_group", &hclext.BodySchema{Attributes: attrs("arn", "weight")}),
 		}}),
 	},
 }

@@ -129,6 +129,10 @@ func checkListenerRules(m *model.Config, e *emitter, lb, ac *hclext.Block) {
 			return
 		}
 	}
+	if serving, ok := m.ServingTargets(prod); ok && serving > 1 {
+		e.emitf(prodAttr.Expr.Range(), "production listener rule %s sends traffic to %d target groups, and a blue/green deployment starts from one (AWS: \"... should have exactly one target group serving traffic but found %d target groups which are serving traffic\"): give the alternate target group weight = 0", prod.Label(), serving, serving)
+		return
+	}
 	for _, tg := range []*model.Resource{primary, alternate} {
 		if hasTarget(prodTargets, tg) || hasTarget(testTargets, tg) {
 			continue

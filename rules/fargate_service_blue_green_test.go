@@ -70,6 +70,8 @@ resource "aws_lb_listener" "http" {
 			want: []string{`29:34: productionListenerRule names listener http of an Application Load Balancer`}},
 		{name: "production rule forwards to another group", src: base + rule("prod", both+"\n      target_group {\n        arn    = aws_lb_target_group.other.arn\n        weight = 0\n      }") + service(prod),
 			want: []string{`48:34: production listener rule prod forwards to target group other, which is neither`}},
+		{name: "both target groups serve traffic", src: base + rule("prod", "      target_group {\n        arn    = aws_lb_target_group.blue.arn\n        weight = 50\n      }\n      target_group {\n        arn    = aws_lb_target_group.green.arn\n        weight = 50\n      }") + service(prod),
+			want: []string{`45:34: production listener rule prod sends traffic to 2 target groups, and a blue/green deployment starts from one`}},
 		{name: "blue/green without advanced_configuration", src: base + `resource "aws_ecs_service" "app" {
   deployment_configuration {
     strategy = "BLUE_GREEN"
