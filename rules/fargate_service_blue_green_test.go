@@ -59,19 +59,19 @@ resource "aws_lb_listener" "http" {
 		{name: "silent: production and test rules share the groups", src: base + rule("prod", blueOnly) + rule("test", greenOnly) +
 			service(prod+"\n      test_listener_rule       = aws_lb_listener_rule.test.arn")},
 		{name: "ALB production rule to one group and no test rule", src: base + rule("prod", blueOnly) + service(prod),
-			want: []string{`40:34: production listener rule prod does not forward to target group green, and there is no test listener rule (AWS: "For Application LoadBalancer, testListenerRule is required`}},
+			want: []string{`40:34: production listener rule aws_lb_listener_rule.prod does not forward to target group aws_lb_target_group.green, and there is no test listener rule (AWS: "For Application LoadBalancer, testListenerRule is required`}},
 		{name: "neither rule forwards to the alternate", src: base + rule("prod", blueOnly) + rule("test", blueOnly) +
 			service(prod+"\n      test_listener_rule       = aws_lb_listener_rule.test.arn"),
-			want: []string{`51:34: target group green is forwarded to by neither the production nor the test listener rule`}},
+			want: []string{`51:34: target group aws_lb_target_group.green is forwarded to by neither the production nor the test listener rule`}},
 		{name: "the same rule for production and test", src: base + rule("prod", both) +
 			service(prod+"\n      test_listener_rule       = aws_lb_listener_rule.prod.arn"),
-			want: []string{`45:34: test_listener_rule is the production listener rule prod too`}},
+			want: []string{`45:34: test_listener_rule is the production listener rule aws_lb_listener_rule.prod too`}},
 		{name: "an ALB listener instead of a rule", src: base + service("      production_listener_rule = aws_lb_listener.http.arn"),
-			want: []string{`29:34: productionListenerRule names listener http of an Application Load Balancer`}},
+			want: []string{`29:34: productionListenerRule names listener aws_lb_listener.http of an Application Load Balancer`}},
 		{name: "production rule forwards to another group", src: base + rule("prod", both+"\n      target_group {\n        arn    = aws_lb_target_group.other.arn\n        weight = 0\n      }") + service(prod),
-			want: []string{`48:34: production listener rule prod forwards to target group other, which is neither`}},
+			want: []string{`48:34: production listener rule aws_lb_listener_rule.prod forwards to target group aws_lb_target_group.other, which is neither`}},
 		{name: "both target groups serve traffic", src: base + rule("prod", "      target_group {\n        arn    = aws_lb_target_group.blue.arn\n        weight = 50\n      }\n      target_group {\n        arn    = aws_lb_target_group.green.arn\n        weight = 50\n      }") + service(prod),
-			want: []string{`45:34: production listener rule prod sends traffic to 2 target groups, and a blue/green deployment starts from one`}},
+			want: []string{`45:34: production listener rule aws_lb_listener_rule.prod sends traffic to 2 target groups, and a blue/green deployment starts from one`}},
 		{name: "blue/green without advanced_configuration", src: base + `resource "aws_ecs_service" "app" {
   deployment_configuration {
     strategy = "BLUE_GREEN"
@@ -81,7 +81,7 @@ resource "aws_lb_listener" "http" {
     container_name   = "app"
     container_port   = 80
   }
-}`, want: []string{`22:3: service app deploys with strategy BLUE_GREEN, which shifts traffic between two target groups, but this load_balancer has no advanced_configuration`}},
+}`, want: []string{`22:3: service aws_ecs_service.app deploys with strategy BLUE_GREEN, which shifts traffic between two target groups, but this load_balancer has no advanced_configuration`}},
 		{name: "silent: rolling without advanced_configuration", src: base + `resource "aws_ecs_service" "app" {
   load_balancer {
     target_group_arn = aws_lb_target_group.blue.arn

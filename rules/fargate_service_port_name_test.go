@@ -35,11 +35,11 @@ resource "aws_ecs_task_definition" "app" {
 }`
 	testRule(t, NewServicePortNameRule(), []ruleCase{
 		{name: "Service Connect names a port mapping that has no name", src: task(`{ containerPort = 80 }`) + connect(`"http"`),
-			want: []string{`14:19: port_name "http" is not the name of a port mapping in task definition app (none of its port mappings has a name): Service Connect finds the port`}},
+			want: []string{`14:19: port_name "http" is not the name of a port mapping in task definition aws_ecs_task_definition.app (none of its port mappings has a name): Service Connect finds the port`}},
 		{name: "Service Connect names another port", src: task(`{ containerPort = 80, name = "web" }, { containerPort = 9090, name = "metrics" }`) + connect(`"http"`),
-			want: []string{`14:19: port_name "http" is not the name of a port mapping in task definition app (its port mappings are named "web", "metrics")`}},
+			want: []string{`14:19: port_name "http" is not the name of a port mapping in task definition aws_ecs_task_definition.app (its port mappings are named "web", "metrics")`}},
 		{name: "VPC Lattice names a missing port", src: task(`{ containerPort = 80, name = "web" }`) + lattice,
-			want: []string{`11:24: port_name "http" is not the name of a port mapping in task definition app (its port mappings are named "web"): VPC Lattice finds the port`}},
+			want: []string{`11:24: port_name "http" is not the name of a port mapping in task definition aws_ecs_task_definition.app (its port mappings are named "web"): VPC Lattice finds the port`}},
 		{name: "silent: the names match", src: task(`{ containerPort = 80, name = "http" }`) + connect(`"http"`)},
 		{name: "silent: VPC Lattice names match", src: task(`{ containerPort = 80, name = "http" }`) + lattice},
 		{name: "silent: a port name not known", src: task(`{ containerPort = 80, name = var.port_name }`) + connect(`"http"`)},

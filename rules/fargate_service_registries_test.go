@@ -39,7 +39,7 @@ resource "aws_ecs_service" "app" {
   service_connect_configuration {
     enabled = true
   }
-}`, want: []string{`7:3: Service Connect is enabled for service app, but neither this block nor its cluster main (service_connect_defaults) names a Cloud Map namespace`}},
+}`, want: []string{`7:3: Service Connect is enabled for service aws_ecs_service.app, but neither this block nor its cluster aws_ecs_cluster.main (service_connect_defaults) names a Cloud Map namespace`}},
 		{name: "silent: the cluster's default namespace", src: `
 resource "aws_ecs_cluster" "main" {
   name = "main"
@@ -85,7 +85,7 @@ resource "aws_ecs_service" "app" {
 		{name: "unknown container", src: bridge + service(`    registry_arn   = aws_service_discovery_service.srv.arn
     container_name = "api"
     container_port = 80`),
-			want: []string{`24:22: task definition app has no container named "api"`}},
+			want: []string{`24:22: task definition aws_ecs_task_definition.app has no container named "api"`}},
 		{name: "silent: awsvpc with A records only", src: awsvpc + service(`    registry_arn = aws_service_discovery_service.a.arn`)},
 		{name: "silent: bridge with container and port", src: bridge + service(`    registry_arn   = aws_service_discovery_service.srv.arn
     container_name = "web"

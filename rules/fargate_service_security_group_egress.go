@@ -50,7 +50,7 @@ func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 			why := "Terraform removes the allow-all egress AWS gives new groups"
 			for _, g := range f.groups {
 				if g.Type == model.TypeDefaultSecurityGroup {
-					why = "aws_default_security_group." + g.Name + " adopts the VPC's default security group (the one tasks get when they name none): Terraform removes every rule that group had, its allow-all egress included"
+					why = g.Label() + " is the VPC's default security group (the one tasks get when they name none), adopted by Terraform, which removes every rule the group had, its allow-all egress included"
 					break
 				}
 			}

@@ -41,7 +41,7 @@ resource "aws_ecs_service" "app" {
     subnets         = ["subnet-1"]
     security_groups = [aws_default_security_group.default.id]
   }
-}`, want: []string{`3:1: security group default of service app's tasks has no egress rule, and aws_default_security_group.default adopts the VPC's default security group (the one tasks get when they name none): Terraform removes every rule that group had`}},
+}`, want: []string{`3:1: security group aws_default_security_group.default of service aws_ecs_service.app's tasks has no egress rule, and aws_default_security_group.default is the VPC's default security group (the one tasks get when they name none), adopted by Terraform`}},
 		{name: "tasks without security_groups get the adopted default group", src: `
 resource "aws_vpc" "main" {}
 resource "aws_subnet" "a" {
@@ -61,7 +61,7 @@ resource "aws_ecs_service" "app" {
   network_configuration {
     subnets = [aws_subnet.a.id]
   }
-}`, want: []string{`6:1: security group default of service app's tasks has no egress rule, and aws_default_security_group.default adopts the VPC's default security group (the one tasks get when they name none)`}},
+}`, want: []string{`6:1: security group aws_default_security_group.default of service aws_ecs_service.app's tasks has no egress rule, and aws_default_security_group.default is the VPC's default security group`}},
 		{name: "silent: the adopted default group writes egress", src: `
 resource "aws_vpc" "main" {}
 resource "aws_subnet" "a" {
@@ -135,7 +135,7 @@ resource "aws_security_group" "task" {
     protocol    = "tcp"
     cidr_blocks = ["10.0.0.0/16", "192.168.0.0/24"]
   }
-}`, want: []string{`15:1: security group task of service app's tasks allows HTTPS egress only to private addresses, but container "app" pulls a private ECR image, whose layers come from Amazon S3 at public addresses`}},
+}`, want: []string{`15:1: security group aws_security_group.task of service aws_ecs_service.app's tasks allows HTTPS egress only to private addresses, but container "app" pulls a private ECR image, whose layers come from Amazon S3 at public addresses`}},
 		{name: "egress only to an endpoint's security group", src: ecrService + `
 resource "aws_security_group" "task" {}
 resource "aws_security_group" "endpoints" {}
@@ -145,7 +145,7 @@ resource "aws_vpc_security_group_egress_rule" "to_endpoints" {
   from_port                    = 443
   to_port                      = 443
   referenced_security_group_id = aws_security_group.endpoints.id
-}`, want: []string{`15:1: security group task of service app's tasks allows HTTPS egress only to private addresses`}},
+}`, want: []string{`15:1: security group aws_security_group.task of service aws_ecs_service.app's tasks allows HTTPS egress only to private addresses`}},
 		{name: "silent: the S3 prefix list is allowed", src: ecrService + `
 resource "aws_security_group" "task" {
   egress {
@@ -229,11 +229,11 @@ resource "aws_security_group" "task" {
     to_port   = 80
     protocol  = "tcp"
   }
-}`, want: []string{`10:1: security group task of service app's tasks has no egress rule`}},
+}`, want: []string{`10:1: security group aws_security_group.task of service aws_ecs_service.app's tasks has no egress rule`}},
 		{name: "egress = [] in attribute syntax", src: service + `
 resource "aws_security_group" "task" {
   egress = []
-}`, want: []string{`10:1: security group task of service app's tasks has no egress rule`}},
+}`, want: []string{`10:1: security group aws_security_group.task of service aws_ecs_service.app's tasks has no egress rule`}},
 		{name: "silent: inline egress", src: service + `
 resource "aws_security_group" "task" {
   egress {
@@ -310,7 +310,7 @@ resource "aws_ecs_service" "app" {
   }
 }
 resource "aws_security_group" "a" {}
-resource "aws_security_group" "b" {}`, want: []string{`9:1: security groups a and b of service app's tasks have no egress rule`}},
+resource "aws_security_group" "b" {}`, want: []string{`9:1: security groups aws_security_group.a and aws_security_group.b of service aws_ecs_service.app's tasks have no egress rule`}},
 		{name: "a group shared by two services: one finding naming both", src: `
 resource "aws_ecs_service" "app" {
   launch_type = "FARGATE"
@@ -326,6 +326,6 @@ resource "aws_ecs_service" "web" {
     security_groups = [aws_security_group.task.id]
   }
 }
-resource "aws_security_group" "task" {}`, want: []string{`16:1: security group task of the tasks of services app and web has no egress rule`}},
+resource "aws_security_group" "task" {}`, want: []string{`16:1: security group aws_security_group.task of the tasks of services aws_ecs_service.app and aws_ecs_service.web has no egress rule`}},
 	})
 }

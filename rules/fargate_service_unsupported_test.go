@@ -21,8 +21,8 @@ resource "aws_ecs_service" "win" {
     enabled = true
   }
 }`, want: []string{
-			`11:25: service win runs Windows tasks, and FARGATE_SPOT runs Linux tasks only`,
-			`15:15: service win runs Windows tasks, and Service Connect does not support Windows containers`,
+			`11:25: service aws_ecs_service.win runs Windows tasks, and FARGATE_SPOT runs Linux tasks only`,
+			`15:15: service aws_ecs_service.win runs Windows tasks, and Service Connect does not support Windows containers`,
 		}},
 		{name: "silent: Linux ARM64 tasks on Fargate Spot", src: `
 resource "aws_ecs_task_definition" "arm" {

@@ -28,13 +28,13 @@ resource "aws_ecs_service" "app" {
 	}
 	testRule(t, NewTargetGroupHealthCheckRule(), []ruleCase{
 		{name: "fixed port with a dynamic host port", src: bridge(`{ containerPort = 80 }`) + tg("HTTP", `    port = "8080"`),
-			want: []string{`16:12: health check port 8080 is fixed, but service app's bridge tasks get a random host port`}},
+			want: []string{`16:12: health check port 8080 is fixed, but service aws_ecs_service.app's bridge tasks get a random host port`}},
 		{name: "TCP target group checks HTTP", src: bridge(`{ containerPort = 80, hostPort = 80 }`) + tg("TCP", `    interval = 30`),
-			want: []string{`15:3: target group app uses TCP, but its health_check sets no protocol`}},
+			want: []string{`15:3: target group aws_lb_target_group.app uses TCP, but its health_check sets no protocol`}},
 		{name: "matcher and path on a TCP check", src: tg("TCP", "    protocol = \"TCP\"\n    matcher  = \"200\"\n    path     = \"/health\""),
-			want: []string{`5:16: target group app checks health over TCP, which only opens a connection, so matcher and path cannot apply and the target group is refused (provider: "health_check.matcher is not supported for target_groups with TCP protocol")`}},
+			want: []string{`5:16: target group aws_lb_target_group.app checks health over TCP, which only opens a connection, so matcher and path cannot apply and the target group is refused (provider: "health_check.matcher is not supported for target_groups with TCP protocol")`}},
 		{name: "path on a TCP check", src: tg("TCP", "    protocol = \"TCP\"\n    path     = \"/health\""),
-			want: []string{`5:16: target group app checks health over TCP, which only opens a connection, so path cannot apply`}},
+			want: []string{`5:16: target group aws_lb_target_group.app checks health over TCP, which only opens a connection, so path cannot apply`}},
 		{name: "silent: matcher on an HTTP check of a TCP target group", src: tg("TCP", "    protocol = \"HTTP\"\n    matcher  = \"200\"")},
 		{name: "silent: unknown check protocol", src: tg("TCP", "    protocol = var.p\n    matcher  = \"200\"")},
 		{name: "silent: traffic-port", src: bridge(`{ containerPort = 80 }`) + tg("HTTP", `    port = "traffic-port"`)},

@@ -34,8 +34,8 @@ func (r *VPCEndpointPrivateDNSRule) Check(runner tflint.Runner) error {
 					ep.Block.DefRange, insertAttribute(ep.Resource, "private_dns_enabled = true"))
 				continue
 			}
-			e.emitWithFix("private_dns_enabled is false, so tasks resolve "+ep.Service+" to its public address and bypass this endpoint: set private_dns_enabled = true", attr.Expr.Range(),
-				replaceWith(attr.Expr.Range(), "true"))
+			fix, note := replaceValue(m, attr, "true")
+			e.emitMaybeFix("private_dns_enabled is false, so tasks resolve "+ep.Service+" to its public address and bypass this endpoint: set private_dns_enabled = true"+note, attr.Expr.Range(), fix)
 		}
 	})
 }
