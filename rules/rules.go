@@ -87,10 +87,11 @@ func (m *meta) Link() string { return project.ReferenceLink(m.name) }
 // emitter gathers a rule's findings and reports them when the rule is done, so rules
 // can report in loops and return once. Instances of a count or for_each resource (or of
 // a module call) share their source: the same mistake in several of them is one finding,
-// on the one place where it is fixed, naming the other instances.
+// on the one place where it is fixed, naming the instances.
 type emitter struct {
 	runner  tflint.Runner
 	rule    tflint.Rule
+	model   *model.Config
 	pending []finding
 }
 
@@ -114,34 +115,42 @@ var instanceKey = regexp.MustCompile(`\[(?:\d+|"(?:[^"\\]|\\.)*")\]`)
 
 // flush reports the gathered findings, one per place and mistake, and returns the first
 // error tflint gave.
+//
+// A finding in a called module's file names that module's resources as the module's own
+// code does (aws_lb_target_group.this, not module.api.aws_lb_target_group.this), so it
+// reads the same whether tflint reaches the module from a caller or lints its folder on
+// its own (as --recursive does); the instances of the module call it comes from are named
+// after it when there are several, or one with a key.
 func (e *emitter) flush() error {
 	type group struct {
-		first finding
-		keys  []string // the instance keys of each other instance's message
+		first     finding
+		instances []string // the module instances the finding was seen in
+		keys      []string // the differing instance keys of other resources' instances
 	}
 	var order []string
 	groups := map[string]*group{}
 	for _, f := range e.pending {
-		id := f.rng.String() + "\x00" + instanceKey.ReplaceAllString(f.message, "[]")
+		message, in := e.relativeNames(f.message, f.rng.Filename)
+		id := f.rng.String() + "\x00" + instanceKey.ReplaceAllString(message, "[]")
 		g := groups[id]
 		if g == nil {
-			groups[id] = &group{first: f}
+			g = &group{first: finding{message: message, rng: f.rng, fix: f.fix}}
+			groups[id] = g
 			order = append(order, id)
-			continue
-		}
-		if f.message == g.first.message {
-			continue
-		}
-		var differing []string
-		firstKeys := instanceKey.FindAllString(g.first.message, -1)
-		for i, k := range instanceKey.FindAllString(f.message, -1) {
-			if (i >= len(firstKeys) || k != firstKeys[i]) && !slices.Contains(differing, k) {
-				differing = append(differing, k)
+		} else if message != g.first.message {
+			var differing []string
+			firstKeys := instanceKey.FindAllString(g.first.message, -1)
+			for i, k := range instanceKey.FindAllString(message, -1) {
+				if (i >= len(firstKeys) || k != firstKeys[i]) && !slices.Contains(differing, k) {
+					differing = append(differing, k)
+				}
+			}
+			if keys := strings.Join(differing, ""); keys != "" && !slices.Contains(g.keys, keys) {
+				g.keys = append(g.keys, keys)
 			}
 		}
-		keys := strings.Join(differing, "")
-		if !slices.Contains(g.keys, keys) {
-			g.keys = append(g.keys, keys)
+		if in != "" && !slices.Contains(g.instances, in) {
+			g.instances = append(g.instances, in)
 		}
 	}
 	for _, id := range order {
@@ -149,6 +158,9 @@ func (e *emitter) flush() error {
 		message := g.first.message
 		if len(g.keys) > 0 {
 			message += " (the same for instances " + joinAnd(g.keys) + ")"
+		}
+		if len(g.instances) > 1 || (len(g.instances) == 1 && strings.Contains(g.instances[0], "[")) {
+			message += " (in " + joinAnd(g.instances) + ")"
 		}
 		var err error
 		if g.first.fix != nil {
@@ -161,6 +173,24 @@ func (e *emitter) flush() error {
 		}
 	}
 	return nil
+}
+
+// relativeNames rewrites the addresses of a message reported in a called module's file
+// as that module names them, and returns the module instance they were in ("" when the
+// file is not a called module's, or the message names none of its resources).
+func (e *emitter) relativeNames(message, filename string) (string, string) {
+	if e.model == nil {
+		return message, ""
+	}
+	paths := e.model.ModuleInstancesIn(filename)
+	// Longer paths first, so module.a["x"] is not taken for module.a.
+	slices.SortFunc(paths, func(a, b string) int { return len(b) - len(a) })
+	for _, p := range paths {
+		if strings.Contains(message, p+".") {
+			return strings.ReplaceAll(message, p+".", ""), p
+		}
+	}
+	return message, ""
 }
 
 // emitMaybeFix reports a finding with fix, or without one when fix is nil.
@@ -189,7 +219,7 @@ func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Confi
 	if m == nil {
 		return nil
 	}
-	e := &emitter{runner: runner, rule: rule}
+	e := &emitter{runner: runner, rule: rule, model: m}
 	check(m, e)
 	return e.flush()
 }
