@@ -52,6 +52,7 @@ func All() []tflint.Rule {
 		NewServiceDefaultSecurityGroupRule(),
 		NewVPCEndpointTypeRule(),
 		NewVPCEndpointPrivateDNSRule(),
+		NewVPCEndpointBypassedRule(),
 		NewVPCEndpointPlacementRule(),
 		NewVPCEndpointSecurityGroupRule(),
 		NewVPCDNSRule(),
