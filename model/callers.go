@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"net/netip"
 	"slices"
 
@@ -27,12 +28,12 @@ type Caller struct {
 
 	// Subnets are the caller's subnets that resolve (SubnetsComplete: all of them do),
 	// set by SubnetsAttr.
-	Subnets         []*Resource
+	Subnets         []*config.Resource
 	SubnetsComplete bool
 	SubnetsAttr     *hclext.Attribute
 	// SecurityGroups are the caller's security groups (SecurityGroupsComplete: all of
 	// them resolve).
-	SecurityGroups         []*Resource
+	SecurityGroups         []*config.Resource
 	SecurityGroupsComplete bool
 
 	// Needs maps each AWS service the caller certainly calls, named as in an endpoint's
@@ -50,10 +51,10 @@ type Caller struct {
 // whose task definitions resolve (but those on platform 1.3.0, which pulls through an
 // interface of Fargate's own), and each group of container instances with what the
 // tasks placed on it need (but those that may go through an HTTP proxy).
-func (m *Config) Callers() []*Caller {
+func (m *Model) Callers() []*Caller {
 	var out []*Caller
 	groups := m.ContainerInstances()
-	byGroup := map[*Resource]*Caller{}
+	byGroup := map[*config.Resource]*Caller{}
 	for _, g := range groups {
 		if g.MayUseProxy {
 			continue // a proxy may call AWS for them
@@ -84,7 +85,7 @@ func (m *Config) Callers() []*Caller {
 				}
 			}
 		case LaunchFargate:
-			if v, ok := m.String(svc.Attr("platform_version")); ok && v == "1.3.0" {
+			if v, ok := m.Config.String(svc.Attr("platform_version")); ok && v == "1.3.0" {
 				continue
 			}
 			c := &Caller{Label: "the tasks of service " + svc.Label(), Service: svc, Needs: map[string]string{}}
@@ -142,16 +143,16 @@ func (c *Caller) addTaskNeeds(td *TaskDefinition) {
 }
 
 // ExecEnabled reports whether a service certainly enables ECS Exec.
-func (m *Config) ExecEnabled(s *Service) bool {
-	on, ok := m.Bool(s.Attr("enable_execute_command"))
+func (m *Model) ExecEnabled(s *Service) bool {
+	on, ok := m.Config.Bool(s.Attr("enable_execute_command"))
 	return ok && on
 }
 
 // ServiceConnectEnabled reports whether a service certainly takes part in Service
 // Connect.
-func (m *Config) ServiceConnectEnabled(s *Service) bool {
+func (m *Model) ServiceConnectEnabled(s *Service) bool {
 	for _, sc := range s.Blocks("service_connect_configuration") {
-		if on, ok := m.Bool(sc.Body.Attributes["enabled"]); ok && on {
+		if on, ok := m.Config.Bool(sc.Body.Attributes["enabled"]); ok && on {
 			return true
 		}
 	}
@@ -160,7 +161,7 @@ func (m *Config) ServiceConnectEnabled(s *Service) bool {
 
 // CallerVPC returns the VPC key of a caller's subnets when all of them resolve to one
 // VPC.
-func (m *Config) CallerVPC(c *Caller) (string, bool) {
+func (m *Model) CallerVPC(c *Caller) (string, bool) {
 	if !c.SubnetsComplete || len(c.Subnets) == 0 {
 		return "", false
 	}
@@ -179,7 +180,7 @@ func (m *Config) CallerVPC(c *Caller) (string, bool) {
 // every subnet of caller c: a rule naming one of the caller's security groups, or CIDRs
 // covering the subnet. known is false when that cannot be told: a rule, a group or a
 // subnet's CIDR cannot be read, or a rule names a prefix list or IPv6 ranges.
-func (m *Config) AdmitsCaller(groups []*Resource, port int64, c *Caller) (admits, known bool) {
+func (m *Model) AdmitsCaller(groups []*config.Resource, port int64, c *Caller) (admits, known bool) {
 	var rules []SGRule
 	for _, g := range groups {
 		rs, ok := m.SecurityGroupRules(g, false)
@@ -215,7 +216,7 @@ const (
 
 // ruleAdmits says whether an ingress rule admits TCP port from subnet s of caller c (nil:
 // a subnet of c the model cannot see).
-func (m *Config) ruleAdmits(rule SGRule, port int64, c *Caller, s *Resource) tri {
+func (m *Model) ruleAdmits(rule SGRule, port int64, c *Caller, s *config.Resource) tri {
 	if !rule.Known {
 		return maybe
 	}
@@ -237,7 +238,7 @@ func (m *Config) ruleAdmits(rule SGRule, port int64, c *Caller, s *Resource) tri
 	if s == nil {
 		return maybe
 	}
-	text, ok := m.String(s.Attr("cidr_block"))
+	text, ok := m.Config.String(s.Attr("cidr_block"))
 	subnet, err := netip.ParsePrefix(text)
 	if !ok || err != nil {
 		return maybe

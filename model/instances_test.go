@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -10,10 +11,10 @@ import (
 )
 
 // names lists the labels of resources.
-func names(rs []*Resource) []string {
+func names(rs []*config.Resource) []string {
 	out := []string{}
 	for _, r := range rs {
-		out = append(out, r.Label()+r.key)
+		out = append(out, r.Label()+r.Key())
 	}
 	return out
 }
@@ -115,7 +116,7 @@ resource "aws_instance" "unknown" {
 		if g.Template != nil {
 			tmpl = append(tmpl, g.Template.Label())
 		}
-		got[g.Label()+g.key] = group{Template: tmpl, Clusters: names(g.Clusters), Providers: names(g.Providers),
+		got[g.Label()+g.Key()] = group{Template: tmpl, Clusters: names(g.Clusters), Providers: names(g.Providers),
 			Subnets: names(g.Subnets), Groups: names(g.SecurityGroups),
 			SubnetsComplete: g.SubnetsComplete, GroupsComplete: g.SecurityGroupsComplete}
 	}
@@ -237,7 +238,7 @@ resource "aws_vpc_endpoint" "unknown" {
   policy = data.aws_iam_policy_document.unknown.minified_json
 }
 `)
-	text, ok := m.String(m.Endpoints[0].Attr("policy"))
+	text, ok := m.Config.String(m.Endpoints[0].Attr("policy"))
 	if !ok {
 		t.Fatal("the policy document is not known")
 	}
@@ -253,7 +254,7 @@ resource "aws_vpc_endpoint" "unknown" {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rendered document (-want +got):\n%s", diff)
 	}
-	if _, ok := m.String(m.Endpoints[1].Attr("policy")); ok {
+	if _, ok := m.Config.String(m.Endpoints[1].Attr("policy")); ok {
 		t.Error("a document with an unknown resource is known")
 	}
 	req := iampolicy.Request{Action: "s3:PutObject", Resource: "arn:aws:s3:::c/x"}
@@ -329,7 +330,7 @@ resource "aws_route_table_association" "ipv4" {
 }
 `)
 	got := map[string]bool{}
-	for _, s := range m.byType[TypeSubnet] {
+	for _, s := range m.Config.OfType(TypeSubnet) {
 		got[s.Name] = m.MayReachIPv6Internet(s)
 	}
 	if diff := cmp.Diff(map[string]bool{"ipv6": true, "ipv4": false, "unknown": true}, got); diff != "" {

@@ -16,7 +16,7 @@ func NewServiceSecurityGroupEgressRule() *ServiceSecurityGroupEgressRule {
 
 // Check runs the rule.
 func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			// On EC2 the agent pulls images and ships logs through the instance's
 			// interface, not the task's.
@@ -24,7 +24,7 @@ func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			for _, nc := range svc.Blocks("network_configuration") {
-				refs, _ := m.ResolveEach(nc.Body.Attributes["security_groups"], model.TypeSecurityGroup)
+				refs, _ := m.Config.ResolveEach(nc.Body.Attributes["security_groups"], model.TypeSecurityGroup)
 				for _, rs := range refs {
 					if rs == nil {
 						continue

@@ -18,7 +18,7 @@ func NewServiceTaskCompatibilityRule() *ServiceTaskCompatibilityRule {
 
 // Check runs the rule.
 func (r *ServiceTaskCompatibilityRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.LaunchType != model.LaunchFargate {
 				continue

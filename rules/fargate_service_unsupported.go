@@ -16,12 +16,12 @@ func NewServiceUnsupportedRule() *ServiceUnsupportedRule {
 
 // Check runs the rule.
 func (r *ServiceUnsupportedRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.LaunchType != model.LaunchFargate {
 				continue
 			}
-			if s, ok := m.String(svc.Attr("scheduling_strategy")); ok && s == "DAEMON" {
+			if s, ok := m.Config.String(svc.Attr("scheduling_strategy")); ok && s == "DAEMON" {
 				e.emit("scheduling_strategy = \"DAEMON\" runs one task per container instance, and Fargate has no instances: use \"REPLICA\" with a desired_count", svc.Attr("scheduling_strategy").Expr.Range())
 			}
 			for _, b := range svc.Blocks("placement_constraints") {

@@ -19,12 +19,12 @@ func NewTargetGroupAttachedRule() *TargetGroupAttachedRule {
 
 // Check runs the rule.
 func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		forwarders, complete := m.Forwarders()
 		for _, svc := range m.Services {
 			for _, lb := range svc.Blocks("load_balancer") {
 				attr := lb.Body.Attributes["target_group_arn"]
-				tgs := m.Resolve(attr, model.TargetGroupTypes...)
+				tgs := m.Config.Resolve(attr, model.TargetGroupTypes...)
 				if len(tgs) == 0 {
 					continue
 				}
@@ -37,10 +37,10 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 				}
 				// Only a listener in the service's own module can be named in its
 				// depends_on; across modules the user cannot fix it there.
-				if !m.InModuleOf(svc.Resource, via[0]) {
+				if !m.Config.InModuleOf(svc.Resource, via[0]) {
 					continue
 				}
-				if !slices.ContainsFunc(via, func(addr string) bool { return m.DependsOnAddress(svc.Resource, addr) }) {
+				if !slices.ContainsFunc(via, func(addr string) bool { return m.Config.DependsOnAddress(svc.Resource, addr) }) {
 					where := svc.Block.DefRange
 					if d := svc.Attr("depends_on"); d != nil {
 						where = d.Expr.Range()

@@ -19,7 +19,7 @@ func NewTargetGroupTypeRule() *TargetGroupTypeRule {
 
 // Check runs the rule.
 func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			mode := svc.NetworkMode()
 			if mode == "" || mode == model.ModeNone {
@@ -30,7 +30,7 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 				want = "ip"
 			}
 			for _, lb := range svc.Blocks("load_balancer") {
-				for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
+				for _, tg := range m.Config.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
 					attr := tg.Attr("target_type")
 					if attr == nil {
 						if want == "ip" {
@@ -39,7 +39,7 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 						}
 						continue
 					}
-					got, ok := m.String(attr)
+					got, ok := m.Config.String(attr)
 					if !ok || got == want {
 						continue
 					}

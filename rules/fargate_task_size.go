@@ -22,7 +22,7 @@ func NewTaskSizeRule() *TaskSizeRule {
 
 // Check runs the rule.
 func (r *TaskSizeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if !td.IsFargate() {
 				continue
@@ -30,16 +30,16 @@ func (r *TaskSizeRule) Check(runner tflint.Runner) error {
 			cpuAttr, memAttr := td.Attr("cpu"), td.Attr("memory")
 			missing := false
 			for _, a := range []struct{ name, attr string }{{"cpu", "cpu"}, {"memory", "memory"}} {
-				if attr := td.Attr(a.attr); attr == nil || !m.Set(attr) {
-					e.emitf(m.MissingAt(td.Resource, a.attr), "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
+				if attr := td.Attr(a.attr); attr == nil || !m.Config.Set(attr) {
+					e.emitf(m.Config.MissingAt(td.Resource, a.attr), "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
 					missing = true
 				}
 			}
 			if missing || m.IsWindows(td) {
 				continue
 			}
-			cpuText, ok1 := m.String(cpuAttr)
-			memText, ok2 := m.String(memAttr)
+			cpuText, ok1 := m.Config.String(cpuAttr)
+			memText, ok2 := m.Config.String(memAttr)
 			cpu, ok3 := parseCPU(cpuText)
 			mem, ok4 := parseMemory(memText)
 			if !(ok1 && ok2 && ok3 && ok4) {

@@ -23,7 +23,7 @@ var privateDNSServices = []string{"ecr.dkr", "ecr.api", "logs", "secretsmanager"
 
 // Check runs the rule.
 func (r *VPCEndpointPrivateDNSRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, ep := range m.Endpoints {
 			if ep.Type != model.EndpointInterface || !slices.Contains(privateDNSServices, ep.Service) || !ep.PrivateDNSKnown || ep.PrivateDNS {
 				continue

@@ -4,6 +4,7 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 )
 
@@ -21,7 +22,7 @@ const httpsPort = 443
 
 // Check runs the rule.
 func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		var callers []*model.Caller
 		read := false
 		for _, ep := range m.Endpoints {
@@ -34,10 +35,10 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			if emptyList(m, attr) {
-				e.emit(subject(ep.Resource, "Interface endpoint")+" has no security_group_ids, so it gets the VPC's default security group, which only admits its own members: tasks cannot connect. Add a security group that admits TCP 443 from the tasks", m.MissingAt(ep.Resource, "security_group_ids"))
+				e.emit(subject(ep.Resource, "Interface endpoint")+" has no security_group_ids, so it gets the VPC's default security group, which only admits its own members: tasks cannot connect. Add a security group that admits TCP 443 from the tasks", m.Config.MissingAt(ep.Resource, "security_group_ids"))
 				continue
 			}
-			refs, isList := m.ResolveEach(attr, model.TypeSecurityGroup)
+			refs, isList := m.Config.ResolveEach(attr, model.TypeSecurityGroup)
 			if !isList || len(refs) == 0 {
 				continue
 			}
@@ -57,11 +58,11 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 
 // checkEndpointCallers flags an endpoint whose security groups admit HTTPS, but not from
 // the tasks or container instances that call its service through it.
-func checkEndpointCallers(m *model.Config, e *emitter, ep *model.Endpoint, refs [][]*model.Resource, attr *hclext.Attribute, callers []*model.Caller) {
+func checkEndpointCallers(m *model.Model, e *emitter, ep *model.Endpoint, refs [][]*config.Resource, attr *hclext.Attribute, callers []*model.Caller) {
 	if ep.VPC == "" || ep.Service == "" || !ep.PrivateDNSKnown || !ep.PrivateDNS {
 		return // without private DNS, only clients told its name use the endpoint
 	}
-	var groups []*model.Resource
+	var groups []*config.Resource
 	for _, rs := range refs {
 		groups = append(groups, rs[0])
 	}
@@ -86,7 +87,7 @@ func checkEndpointCallers(m *model.Config, e *emitter, ep *model.Endpoint, refs 
 
 // anyAdmitsTCP reports whether any of the security groups admits TCP port; known is
 // false when a group or one of its rules cannot be read.
-func anyAdmitsTCP(m *model.Config, groups [][]*model.Resource, port int64) (admits, known bool) {
+func anyAdmitsTCP(m *model.Model, groups [][]*config.Resource, port int64) (admits, known bool) {
 	for _, rs := range groups {
 		if rs == nil {
 			return false, false

@@ -9,6 +9,7 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 	"github.com/fargate-lint/tflint-ruleset-fargate/project"
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
@@ -110,7 +111,7 @@ func nonEmpty(n *tree.Node) bool {
 
 // checkModule runs check over the model of the module runner is checking, and returns
 // the first error reporting a finding. A module the model cannot read has no findings.
-func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Config, *emitter)) error {
+func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Model, *emitter)) error {
 	m := model.Of(runner)
 	if m == nil {
 		return nil
@@ -123,7 +124,7 @@ func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Confi
 // subject names a resource at the start of a message reported on its block: "this
 // Interface endpoint" in the root module, where the block is the resource; with its
 // address and instance key in a called module, whose block many instances share.
-func subject(r *model.Resource, what string) string {
+func subject(r *config.Resource, what string) string {
 	if label := r.Label(); label != r.Name {
 		return what + " " + label
 	}
@@ -131,17 +132,17 @@ func subject(r *model.Resource, what string) string {
 }
 
 // emptyList reports whether attr is absent, null, or a known empty list.
-func emptyList(m *model.Config, attr *hclext.Attribute) bool {
-	if attr == nil || !m.Set(attr) {
+func emptyList(m *model.Model, attr *hclext.Attribute) bool {
+	if attr == nil || !m.Config.Set(attr) {
 		return true
 	}
-	v := m.Value(attr.Expr)
+	v := m.Config.Value(attr.Expr)
 	return v.IsKnown() && !v.IsNull() && !v.IsMarked() && v.CanIterateElements() && v.LengthInt() == 0
 }
 
 // insertAttribute returns a fix that adds an attribute line at the top of a resource
 // block; tflint formats the file afterwards.
-func insertAttribute(r *model.Resource, line string) func(tflint.Fixer) error {
+func insertAttribute(r *config.Resource, line string) func(tflint.Fixer) error {
 	return func(f tflint.Fixer) error {
 		if r.OpenBrace.Filename == "" {
 			return tflint.ErrFixNotSupported

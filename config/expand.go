@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"fmt"
@@ -199,7 +199,7 @@ func (m *Config) expand(rb *resourceBlock) {
 		}
 		r.Block = &hclext.Block{
 			Type: "resource", Labels: []string{rb.typ, rb.name},
-			Body:     m.expandBody(r, rb.block.Body, watchedTypes[rb.typ], s),
+			Body:     m.expandBody(r, rb.block.Body, m.schema.Resources[rb.typ], s),
 			DefRange: rb.block.DefRange, TypeRange: rb.block.TypeRange, LabelRanges: rb.block.LabelRanges,
 		}
 		rb.instances = append(rb.instances, r)

@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"path/filepath"
@@ -18,7 +18,7 @@ import (
 // Ignored reports whether an ignore comment silences rule's finding at rng, in a file
 // tflint does not read the comments of (one outside the root module).
 func (c *Config) Ignored(rule string, rng hcl.Range) bool {
-	if c.isRootFile(rng.Filename) {
+	if c.IsRootFile(rng.Filename) {
 		return false
 	}
 	file := c.files[rng.Filename]
@@ -38,9 +38,9 @@ func (c *Config) Ignored(rule string, rng hcl.Range) bool {
 	return false
 }
 
-// isRootFile reports whether a file is one of the root module's that tflint reads (its
+// IsRootFile reports whether a file is one of the root module's that tflint reads (its
 // .tf and .tf.json files), whose ignore comments it honours and which it can fix.
-func (c *Config) isRootFile(name string) bool {
+func (c *Config) IsRootFile(name string) bool {
 	return filepath.Dir(name) == filepath.Clean(c.rootDir) && !isTofuFile(name) && !c.replaced[name]
 }
 

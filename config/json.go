@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"strings"
@@ -16,8 +16,8 @@ import (
 // written.
 const maxLocalHops = 8
 
-// decodeJSONAttr decodes an attribute that holds a JSON document, such as
-// container_definitions. It returns the document, or a syntax error when the text is
+// DecodeJSON decodes an attribute that holds a JSON document (a policy, a list of
+// container definitions). It returns the document, or a syntax error when the text is
 // known and malformed. Every part the plugin cannot know is an unknown node.
 //
 // Ranges point where the user writes each part: a key or value inside jsonencode(...),
@@ -27,7 +27,7 @@ const maxLocalHops = 8
 // r is the resource instance the attribute belongs to: jsonencode's argument is
 // evaluated in its scope (count.index, each), so that one unknown part of the document
 // stays one unknown node.
-func (m *Config) decodeJSONAttr(r *Resource, attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
+func (m *Config) DecodeJSON(r *Resource, attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
 	return m.decodeJSON(r, attr.Expr, attr.Expr.Range(), 0)
 }
 

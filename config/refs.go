@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"fmt"
@@ -165,8 +165,8 @@ func traversalAddress(tr hcl.Traversal) (string, bool) {
 	return root + "." + name.Name, true
 }
 
-// listExprs returns the element expressions of an attribute written as [a, b, ...].
-func listExprs(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
+// ListElements returns the element expressions of an attribute written as [a, b, ...].
+func ListElements(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
 	if attr == nil {
 		return nil, false
 	}
@@ -300,8 +300,9 @@ func dependsOnTraversal(expr hcl.Expression) (hcl.Traversal, bool) {
 	return tr, !diags.HasErrors()
 }
 
-// traversalOf returns the traversal attr is written as, unwrapped.
-func traversalOf(attr *hclext.Attribute) (hcl.Traversal, bool) {
+// TraversalOf returns the traversal attr is written as (a reference, possibly in a
+// template of one interpolation).
+func TraversalOf(attr *hclext.Attribute) (hcl.Traversal, bool) {
 	if attr == nil {
 		return nil, false
 	}
@@ -316,8 +317,8 @@ func traversalOf(attr *hclext.Attribute) (hcl.Traversal, bool) {
 	return nil, false
 }
 
-// lastAttr returns the name of the last attribute step of a traversal.
-func lastAttr(tr hcl.Traversal) string {
+// LastAttr returns the name of the last attribute step of a traversal.
+func LastAttr(tr hcl.Traversal) string {
 	if a, ok := tr[len(tr)-1].(hcl.TraverseAttr); ok {
 		return a.Name
 	}

@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -18,7 +19,7 @@ import (
 	"github.com/fargate-lint/tflint-ruleset-fargate/hclnative"
 )
 
-// The model reads the root module's files through tflint (one transfer of the files that
+// The configuration reads the root module's files through tflint (one transfer of the files that
 // can matter, parsed in the plugin in parallel), and the files of the modules it calls
 // from disk: local sources relative to their caller, remote ones where `terraform init`
 // (or `tofu init`) installed them, as .terraform/modules/modules.json records.
@@ -64,30 +65,30 @@ var fileSchema = func() *hcl.BodySchema {
 }()
 
 // wantedFile reports whether a block makes its file worth reading.
-func wantedFile(b *hclext.Block) bool {
+func wantedFile(b *hclext.Block, schema Schema) bool {
 	switch b.Type {
 	case "locals", "module", "output":
 		return true
 	case "provider":
-		return b.Labels[0] == "aws"
+		return slices.Contains(schema.Providers, b.Labels[0])
 	case "resource":
-		return watchedTypes[b.Labels[0]] != nil
+		return schema.Resources[b.Labels[0]] != nil
 	case "data":
-		return watchedData[b.Labels[0]]
+		return schema.Data != nil && schema.Data.Answers(b.Labels[0])
 	}
 	return false
 }
 
 // readRoot fetches and parses, in parallel, the files of the root module that can matter
 // to a rule; the others are never transferred.
-func readRoot(runner tflint.Runner) (map[string]*hcl.File, *hclext.BodyContent, error) {
+func readRoot(runner tflint.Runner, schema Schema) (map[string]*hcl.File, *hclext.BodyContent, error) {
 	index, err := runner.GetModuleContent(indexSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
 		return nil, nil, fmt.Errorf("listing the module's files: %w", err)
 	}
 	wanted := map[string]bool{}
 	for _, b := range index.Blocks {
-		if wantedFile(b) {
+		if wantedFile(b, schema) {
 			wanted[b.DefRange.Filename] = true
 		}
 	}
@@ -133,7 +134,7 @@ func parallel(items []string, fn func(string)) {
 }
 
 // newDef reads the blocks of a module's parsed files.
-func newDef(dir string, files map[string]*hcl.File) *moduleDef {
+func newDef(dir string, files map[string]*hcl.File, schema Schema) *moduleDef {
 	def := &moduleDef{
 		dir:       dir,
 		locals:    map[string]hcl.Expression{},
@@ -156,15 +157,15 @@ func newDef(dir string, files map[string]*hcl.File) *moduleDef {
 					def.locals[n] = a.Expr
 				}
 			case "resource":
-				if watchedTypes[b.Labels[0]] != nil {
+				if schema.Resources[b.Labels[0]] != nil {
 					def.resources = append(def.resources, b)
 				}
 			case "data":
-				if watchedData[b.Labels[0]] {
+				if schema.Data != nil && schema.Data.Answers(b.Labels[0]) {
 					def.data = append(def.data, b)
 				}
 			case "provider":
-				if b.Labels[0] == "aws" {
+				if slices.Contains(schema.Providers, b.Labels[0]) {
 					def.providers = append(def.providers, b)
 				}
 			case "module":

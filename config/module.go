@@ -1,12 +1,4 @@
-// Package model answers, once per tflint run, the questions every rule shares: which
-// resources exist in the root module and every module it calls (with count, for_each and
-// dynamic blocks expanded as Terraform expands them), what a reference points to, the
-// effective network mode of a task definition, and the decoded containers with the source
-// range of every key.
-//
-// The root module costs one transfer of the files that can matter from tflint, plus one
-// evaluation per input variable; called modules are read from disk.
-package model
+package config
 
 import (
 	"fmt"
@@ -32,20 +24,10 @@ import (
 // itself cannot stall tflint.
 const maxModuleDepth = 16
 
-// Config is what the plugin knows of the configuration tflint checks: the root module and
-// every module it calls.
+// Config is the configuration tflint checks as Terraform sees it: the root module and
+// every module it calls, with the resources and data sources its Schema names.
 type Config struct {
-	// TaskDefinitions, Services and TargetGroups are the instances of those resources in
-	// every module, in source order.
-	TaskDefinitions []*TaskDefinition
-	Services        []*Service
-	TargetGroups    []*Resource
-	Endpoints       []*Endpoint
-
-	// ProviderRegion is the region of the root module's one aws provider configuration,
-	// "" when there is none, several, or its region is not known.
-	ProviderRegion string
-
+	schema    Schema
 	root      *module
 	modules   []*module
 	defs      map[string]*moduleDef
@@ -84,10 +66,7 @@ type Config struct {
 	unknownTypes map[string]bool
 	hidden       bool
 
-	taskDefs  map[*Resource]*TaskDefinition
-	indexes   map[referrerKey]referrerIndex
-	routes    *routeIndex
-	instances *instanceIndex
+	indexes map[referrerKey]Referrers
 }
 
 // Resource is one instance of a resource block.
@@ -137,15 +116,16 @@ func (r *Resource) Blocks(typ string) []*hclext.Block {
 	return r.Block.Body.Blocks.OfType(typ)
 }
 
-// Build reads the configuration of the root module runner checks. For a called module it
-// returns an empty model: tflint also checks each called module on its own, and the
-// root's model has already seen it, so each finding is reported once.
-func Build(runner tflint.Runner) (*Config, error) {
-	c := newConfig()
+// Load reads the configuration of the root module runner checks, the parts schema names.
+// For a called module it returns an empty configuration: tflint also checks each called
+// module on its own, and the root's configuration has already seen it, so each finding
+// is reported once.
+func Load(runner tflint.Runner, schema Schema) (*Config, error) {
+	c := newConfig(schema)
 	if path, err := runner.GetModulePath(); err == nil && !path.IsRoot() {
 		return c, nil
 	}
-	files, index, err := readRoot(runner)
+	files, index, err := readRoot(runner, schema)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +152,7 @@ func Build(runner tflint.Runner) (*Config, error) {
 	c.functions = tffunc.Functions(tffunc.Options{BaseDir: c.baseDir})
 	c.manifest = readManifest(c.baseDir)
 
-	def := newDef(c.rootDir, files)
+	def := newDef(c.rootDir, files, schema)
 	c.defs[c.rootDir] = def
 	if len(def.calls) > 0 {
 		// Values travel into modules: remember where the user wrote them.
@@ -191,7 +171,6 @@ func Build(runner tflint.Runner) (*Config, error) {
 			}
 		}
 	}
-	c.ProviderRegion = c.providerRegion(def.providers)
 	c.instantiate(c.root, 0)
 
 	for _, rb := range c.order {
@@ -204,31 +183,12 @@ func Build(runner tflint.Runner) (*Config, error) {
 			c.unknownTypes[rb.typ] = true
 		}
 	}
-	for _, t := range TargetGroupTypes {
-		c.TargetGroups = append(c.TargetGroups, c.byType[t]...)
-	}
-	for _, r := range c.byType[TypeTaskDefinition] {
-		td := c.newTaskDefinition(r)
-		c.taskDefs[r] = td
-		c.TaskDefinitions = append(c.TaskDefinitions, td)
-	}
-	for _, r := range c.byType[TypeService] {
-		s := c.newService(r)
-		c.Services = append(c.Services, s)
-		if s.LaunchType == LaunchFargate {
-			for _, td := range s.TaskDefinitions {
-				td.RunOnFargate = td.NoCompatibilities()
-			}
-		}
-	}
-	for _, r := range c.byType[TypeVPCEndpoint] {
-		c.Endpoints = append(c.Endpoints, c.newEndpoint(r))
-	}
 	return c, nil
 }
 
-func newConfig() *Config {
+func newConfig(schema Schema) *Config {
 	return &Config{
+		schema:      schema,
 		defs:        map[string]*moduleDef{},
 		files:       map[string]*hcl.File{},
 		annotations: map[string][]ignore.Comment{},
@@ -244,8 +204,7 @@ func newConfig() *Config {
 		blocks:      map[string]*resourceBlock{},
 
 		unknownTypes: map[string]bool{},
-		taskDefs:     map[*Resource]*TaskDefinition{},
-		indexes:      map[referrerKey]referrerIndex{},
+		indexes:      map[referrerKey]Referrers{},
 	}
 }
 
@@ -452,7 +411,7 @@ func (c *Config) callDef(mod *module, name string, source *hcl.Attribute) (*modu
 	for name, f := range files {
 		c.files[name] = f
 	}
-	def := newDef(dir, files)
+	def := newDef(dir, files, c.schema)
 	c.defs[dir] = def
 	if c.marking && def.userCode {
 		markLiterals(def)
@@ -618,20 +577,19 @@ func variableSource(runner tflint.Runner) func(string, hcl.Expression) cty.Value
 	}
 }
 
-var providerSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "alias"}}}
-
-// providerRegion returns the region of the one aws provider block without an alias,
-// when that is the only aws provider block.
-func (c *Config) providerRegion(providers []*hcl.Block) string {
-	if len(providers) != 1 {
-		return ""
+// Providers returns the root module's provider configurations of the provider name,
+// when Schema.Providers names it.
+func (c *Config) Providers(name string) []*hcl.Block {
+	if c.root == nil {
+		return nil
 	}
-	content, _, _ := providers[0].Body.PartialContent(providerSchema)
-	if content.Attributes["alias"] != nil || content.Attributes["region"] == nil {
-		return ""
+	var out []*hcl.Block
+	for _, b := range c.root.def.providers {
+		if b.Labels[0] == name {
+			out = append(out, b)
+		}
 	}
-	region, _ := c.String(&hclext.Attribute{Expr: content.Attributes["region"].Expr})
-	return region
+	return out
 }
 
 // MayHaveDynamic reports whether the resource has a dynamic block of type typ whose
@@ -686,3 +644,15 @@ func (c *Config) MayHaveUnknown(types ...string) bool {
 	}
 	return false
 }
+
+// Key returns the instance key as written in an address: "", [0] or ["k"].
+func (r *Resource) Key() string { return r.key }
+
+// Raw evaluates expr as Value does, keeping every mark: those that say which resource a
+// value was read from, where a literal was written, and those a data source's answer
+// carries (see DataSources).
+func (c *Config) Raw(expr hcl.Expression) cty.Value { return c.raw(expr) }
+
+// RawIn evaluates expr, written in resource instance r, in r's module and scope, keeping
+// every mark.
+func (c *Config) RawIn(r *Resource, expr hcl.Expression) cty.Value { return c.rawIn(r, expr) }
