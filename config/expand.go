@@ -12,7 +12,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// The model reads the module's files itself instead of asking tflint for their content:
+// The configuration reads the module's files itself instead of asking tflint for their content:
 // one transfer of the files costs far less than tflint serialising every resource and
 // the plugin parsing each expression again. It expands count, for_each and dynamic
 // blocks the way tflint does: an instance's attributes are evaluated with count.index,
@@ -121,7 +121,7 @@ type iteration struct {
 	scopes []scope
 	keys   []cty.Value
 	// count and forEach say which meta-argument the block has; unknown that its value
-	// is not known, so the block may have instances the model cannot see.
+	// is not known, so the block may have instances the configuration cannot see.
 	count, forEach, unknown bool
 	// tooMany is the number of instances when it is over maxInstances.
 	tooMany int64
@@ -206,7 +206,7 @@ func (m *Config) expand(rb *resourceBlock) {
 	}
 }
 
-// tooMany logs that a resource has more instances than the model expands.
+// tooMany logs that a resource has more instances than the configuration expands.
 func tooMany(rb *resourceBlock, n int64) {
 	logger.Warn(fmt.Sprintf("fargate: %s.%s has %d instances, more than the %d the plugin reads; it is not checked (%s)",
 		rb.typ, rb.name, n, maxInstances, rb.block.DefRange))

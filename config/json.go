@@ -16,8 +16,8 @@ import (
 // written.
 const maxLocalHops = 8
 
-// DecodeJSON decodes an attribute that holds a JSON document (a policy, a list of
-// container definitions). It returns the document, or a syntax error when the text is
+// DecodeJSON decodes an attribute that holds a JSON document (jsonencode(...), a JSON
+// string or heredoc, a templatefile). It returns the document, or a syntax error when the text is
 // known and malformed. Every part the plugin cannot know is an unknown node.
 //
 // Ranges point where the user writes each part: a key or value inside jsonencode(...),

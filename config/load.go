@@ -55,7 +55,7 @@ var indexSchema = &hclext.BodySchema{
 	},
 }
 
-// fileSchema picks the same blocks out of each file the model parses.
+// fileSchema picks the same blocks out of each file the configuration parses.
 var fileSchema = func() *hcl.BodySchema {
 	s := &hcl.BodySchema{}
 	for _, b := range indexSchema.Blocks {
@@ -196,10 +196,10 @@ func underDotTerraform(path string) bool {
 
 // Configuration files are .tf and .tf.json, and for OpenTofu (1.8+) .tofu and .tofu.json,
 // which replace the .tf or .tf.json file of the same base name in the same folder.
-// tflint reads only the first two kinds; the model reads them all, as OpenTofu does.
+// tflint reads only the first two kinds; the configuration reads them all, as OpenTofu does.
 
 // configFiles returns the names of the configuration files among a folder's entries,
-// without override files (the model does not merge them) and without the .tf files a
+// without override files (the configuration does not merge them) and without the .tf files a
 // .tofu file replaces.
 func configFiles(entries []os.DirEntry) (names []string, replaced map[string]bool) {
 	present := map[string]bool{}

@@ -61,7 +61,7 @@ type Config struct {
 	blocks map[string]*resourceBlock
 	order  []*resourceBlock
 	// unknownTypes are the resource types with a block whose count or for_each is not
-	// known: instances the model cannot see may exist. hidden is true when a module call
+	// known: instances the configuration cannot see may exist. hidden is true when a module call
 	// could not be followed, which may hide resources of any type.
 	unknownTypes map[string]bool
 	hidden       bool
@@ -86,7 +86,7 @@ type Resource struct {
 }
 
 // Address is the resource's address: type.name, after the module path in a called
-// module (module.svc["api"].aws_ecs_service.this).
+// module (module.svc["api"].example_thing.this).
 func (r *Resource) Address() string {
 	if r.address == "" {
 		r.address = r.Type + "." + r.Name
@@ -214,7 +214,7 @@ type module struct {
 	def  *moduleDef
 	eval *hcleval.Evaluator
 	// path is the module's address ("" for the root, module.svc["api"] for a call's
-	// instance); key is its call path in the install manifest (svc, svc.container).
+	// instance); key is its call path in the install manifest (svc, svc.inner).
 	path, key string
 	// parent and call are the calling module and its module block; callScope holds the
 	// call's each or count.
@@ -593,7 +593,7 @@ func (c *Config) Providers(name string) []*hcl.Block {
 }
 
 // MayHaveDynamic reports whether the resource has a dynamic block of type typ whose
-// for_each is not known, so it may generate blocks the model cannot see.
+// for_each is not known, so it may generate blocks the configuration cannot see.
 func (c *Config) MayHaveDynamic(r *Resource, typ string) bool {
 	return c.dynamic[r][typ]
 }

@@ -128,7 +128,7 @@ func placeOf(v cty.Value) (hcl.Range, bool) {
 	return best, found
 }
 
-// placer tells the container decoder where each part of a value was written, and
+// placer tells the JSON document decoder where each part of a value was written, and
 // whether it must not be read (sensitive).
 func placer(v cty.Value) (plain cty.Value, at hcl.Range, placed, hidden bool) {
 	if !v.IsMarked() {

@@ -15,7 +15,7 @@ import (
 // has one of types and is in this module. The reference is read from the value, as
 // Terraform reads it: through locals, conditionals whose condition is known, splats,
 // templates and functions. The value must come from one resource only; when it names
-// one instance (aws_x.n[0], aws_x.n["k"], or any index inside a count or for_each
+// one instance (x_thing.n[0], x_thing.n["k"], or any index inside a count or for_each
 // instance) only that instance is returned, otherwise all of them, and callers use a
 // fact only when every instance agrees on it. Anything else (variables, data sources,
 // module outputs, a condition that is not known) is unresolved: nil.
@@ -51,7 +51,7 @@ func (m *Config) resolve(attr *hclext.Attribute, types []string) []*Resource {
 	return m.resolveValue(m.raw(expr), types)
 }
 
-// resolveDirect resolves the common form aws_x.name.attr without evaluating it: a
+// resolveDirect resolves the common form x_thing.name.attr without evaluating it: a
 // resource without count or for_each, read directly. ok is false for any other form.
 func (m *Config) resolveDirect(expr hcl.Expression, types []string) ([]*Resource, bool) {
 	if _, isBound := boundOf(expr); isBound {
@@ -148,7 +148,7 @@ func (m *Config) takenBranch(expr hcl.Expression, hops int) (hcl.Expression, boo
 	return expr, true
 }
 
-// traversalAddress reads type.name from aws_type.name[...].attr.
+// traversalAddress reads type.name from type.name[...].attr.
 func traversalAddress(tr hcl.Traversal) (string, bool) {
 	if len(tr) < 2 {
 		return "", false
@@ -283,7 +283,7 @@ func stepName(tr hcl.Traversal, i int) (string, bool) {
 }
 
 // dependsOnTraversal reads one depends_on entry: a reference, or the quoted form
-// ("aws_lb_listener.front") Terraform still accepts.
+// ("x_thing.front") Terraform still accepts.
 func dependsOnTraversal(expr hcl.Expression) (hcl.Traversal, bool) {
 	if tr, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok {
 		return tr.Traversal, true

@@ -15,7 +15,7 @@ import (
 // a ref mark naming the resource instance it came from, so a reference still resolves to
 // its resource after it went through locals, conditionals, splats and functions.
 //
-// Module.Value strips these marks (only sensitive marks stay, which rules must respect);
+// Config.Value strips these marks (only sensitive marks stay, which rules must respect);
 // Resolve reads them.
 
 // ref marks a value read from a resource instance. key is the instance key as written
@@ -25,12 +25,12 @@ type ref struct {
 	address, key string
 }
 
-// opaque marks an unknown value the model knows nothing of (a data source, a module
+// opaque marks an unknown value the configuration knows nothing of (a data source, a module
 // output, a resource it does not read, an unknown variable): a value mixing a reference
 // with one of these does not resolve, since it may name something else.
 type opaque struct{}
 
-// unknownValue is a value the model knows nothing of.
+// unknownValue is a value the configuration knows nothing of.
 var unknownValue = cty.DynamicVal.Mark(opaque{})
 
 // computedAttrs are the attributes every resource instance offers, unknown until apply.
@@ -48,7 +48,7 @@ type resourceBlock struct {
 	// forEach says the instances are keyed by for_each; count by count.
 	forEach, count bool
 	// unknown is true when count or for_each cannot be known: the resource may have
-	// instances the model cannot see.
+	// instances the configuration cannot see.
 	unknown  bool
 	expanded bool
 	visiting bool
@@ -118,7 +118,7 @@ func (m *Config) resourceValue(rb *resourceBlock, attrs []string) cty.Value {
 }
 
 // instanceValue is the object a reference to one instance sees: the attributes read
-// (all the model reads when attrs is nil), each with its configured value or unknown,
+// (all the configuration reads when attrs is nil), each with its configured value or unknown,
 // marked with the instance.
 func (m *Config) instanceValue(r *Resource, key string, attrs []string) cty.Value {
 	mark := ref{address: r.Address(), key: key}
@@ -141,7 +141,7 @@ func (m *Config) instanceValue(r *Resource, key string, attrs []string) cty.Valu
 }
 
 // refsOf returns the instances a value was read from, by its marks; none when part of
-// it comes from something the model knows nothing of.
+// it comes from something the configuration knows nothing of.
 func refsOf(v cty.Value) []ref {
 	if !v.IsMarked() {
 		return nil
