@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 )
 
 // The configuration reads the module's files itself instead of asking tflint for their content:
@@ -22,18 +23,6 @@ import (
 // maxInstances bounds how many instances or dynamic blocks one block may expand to; a
 // larger count is treated as unknown, so a typo such as count = 1e9 cannot stall tflint.
 const maxInstances = 10000
-
-// scope holds the iteration variables (count, each, dynamic iterators) of an instance.
-type scope map[string]cty.Value
-
-func (s scope) with(name string, v cty.Value) scope {
-	out := make(scope, len(s)+1)
-	for k, val := range s {
-		out[k] = val
-	}
-	out[name] = v
-	return out
-}
 
 // schemaIndex is an hclext schema ready for reading bodies: its attribute names and
 // nested block schemas by type, and its hcl form with dynamic blocks added.
@@ -335,4 +324,15 @@ func elements(v cty.Value) (kvs [][2]cty.Value, ok bool) {
 		out = append(out, [2]cty.Value{k, e})
 	}
 	return out, true
+}
+
+// instanceKey writes the key of instance i as in an address: "", [0] or ["k"].
+func (rb *resourceBlock) instanceKey(i int) string {
+	switch {
+	case rb.count:
+		return fmt.Sprintf("[%d]", i)
+	case rb.forEach:
+		return fmt.Sprintf("[%q]", rb.keys[i].AsString())
+	}
+	return ""
 }

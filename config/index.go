@@ -1,18 +1,5 @@
 package config
 
-// referrerKey names an index of resources of one type by the resource an attribute of
-// theirs references.
-type referrerKey struct{ typ, attr string }
-
-// Referrers lists, per referenced address, the resources that reference it.
-type Referrers struct {
-	// By maps the address of a referenced resource to the resources referencing it.
-	By map[string][]*Resource
-	// Complete is false when some resource's reference cannot be resolved, or some
-	// resource of the type may exist unseen: it may reference any.
-	Complete bool
-}
-
 // Referrers returns, for resources of type typ, which resource of targets their attribute
 // attr references, built once per configuration so callers do not rescan every resource
 // for each question.
@@ -57,4 +44,30 @@ func (m *Config) DeclaredType(address string) string {
 		return rb.typ
 	}
 	return ""
+}
+
+// MayHaveDynamic reports whether the resource has a dynamic block of type typ whose
+// for_each is not known, so it may generate blocks the configuration cannot see.
+func (c *Config) MayHaveDynamic(r *Resource, typ string) bool {
+	return c.dynamic[r][typ]
+}
+
+// Missing reports whether the resource certainly has no block of type typ.
+func (c *Config) Missing(r *Resource, typ string) bool {
+	return len(r.Blocks(typ)) == 0 && !c.MayHaveDynamic(r, typ)
+}
+
+// MayHaveUnknown reports whether a resource of one of types may exist beyond those the
+// model sees, because a count or for_each is not known or a module call could not be
+// followed.
+func (c *Config) MayHaveUnknown(types ...string) bool {
+	if c.hidden {
+		return true
+	}
+	for _, t := range types {
+		if c.unknownTypes[t] {
+			return true
+		}
+	}
+	return false
 }

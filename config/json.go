@@ -12,10 +12,6 @@ import (
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
-// maxLocalHops bounds how many locals the decoder follows to find where a value is
-// written.
-const maxLocalHops = 8
-
 // DecodeJSON decodes an attribute that holds a JSON document (jsonencode(...), a JSON
 // string or heredoc, a templatefile). It returns the document, or a syntax error when the text is
 // known and malformed. Every part the plugin cannot know is an unknown node.
@@ -101,37 +97,6 @@ func placeLeaves(n *tree.Node, rendered cty.Value) {
 		}
 	}
 	walk(n)
-}
-
-// valueIn evaluates expr, written in resource instance r, in r's module and scope.
-func (m *Config) valueIn(r *Resource, expr hcl.Expression) cty.Value {
-	if r.mod == nil || (r.mod == m.root && len(r.scope) == 0) {
-		return m.Value(expr)
-	}
-	return hcleval.Plain(r.mod.eval.ValueIn(expr, r.scope))
-}
-
-// rawIn is valueIn with every mark kept.
-func (m *Config) rawIn(r *Resource, expr hcl.Expression) cty.Value {
-	if r.mod == nil || (r.mod == m.root && len(r.scope) == 0) {
-		return m.raw(expr)
-	}
-	return r.mod.eval.ValueIn(expr, r.scope)
-}
-
-// localExpr returns the expression of local.NAME in mod when tr is exactly that.
-func (m *Config) localExpr(mod *module, tr hcl.Traversal) (hcl.Expression, bool) {
-	if mod == nil {
-		return nil, false
-	}
-	if len(tr) != 2 || tr.RootName() != "local" {
-		return nil, false
-	}
-	attr, ok := tr[1].(hcl.TraverseAttr)
-	if !ok {
-		return nil, false
-	}
-	return mod.eval.Local(attr.Name)
 }
 
 // templateText returns the text of a template (a quoted string or heredoc) whose parts

@@ -2,119 +2,20 @@ package config
 
 import (
 	"fmt"
-	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
+
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/ext/typeexpr"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
-	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
 )
-
-// maxModuleDepth bounds how deep module calls are followed, so that a module calling
-// itself cannot stall tflint.
-const maxModuleDepth = 16
-
-// Config is the configuration tflint checks as Terraform sees it: the root module and
-// every module it calls, with the resources and data sources its Schema names.
-type Config struct {
-	schema    Schema
-	root      *module
-	modules   []*module
-	defs      map[string]*moduleDef
-	manifest  map[string]string
-	rootDir   string
-	baseDir   string
-	functions map[string]function.Function
-	// marking is true when the root calls modules: literals the user writes are marked
-	// with where they are written (see origin).
-	marking bool
-	// files are the parsed files of every module; annotations their ignore comments.
-	files       map[string]*hcl.File
-	annotations map[string][]ignore.Comment
-	// userCalls maps the directory of a module installed under .terraform to the module
-	// call in the user's code that leads to it.
-	userCalls map[string]hcl.Range
-	// replaced are the root's .tf files that a .tofu file replaces.
-	replaced map[string]bool
-
-	byAddress map[string][]*Resource
-	byType    map[string][]*Resource
-	dynamic   map[*Resource]map[string]bool
-	values    map[hcl.Expression]cty.Value
-	raws      map[hcl.Expression]cty.Value
-	// refValues caches what references to a resource see, by address and attributes;
-	// resolved the answers of Resolve.
-	refValues map[string]cty.Value
-	resolved  map[resolveKey][]*Resource
-
-	// blocks are the resource blocks of every module instance by address, and in order.
-	blocks map[string]*resourceBlock
-	order  []*resourceBlock
-	// unknownTypes are the resource types with a block whose count or for_each is not
-	// known: instances the configuration cannot see may exist. hidden is true when a module call
-	// could not be followed, which may hide resources of any type.
-	unknownTypes map[string]bool
-	hidden       bool
-
-	indexes map[referrerKey]Referrers
-}
-
-// Resource is one instance of a resource block.
-type Resource struct {
-	Type  string
-	Name  string
-	Block *hclext.Block
-	// OpenBrace is the range of the block's "{" in native syntax (zero in JSON), after
-	// which a fix can insert a missing attribute.
-	OpenBrace hcl.Range
-	// scope holds the instance's count or each, key its instance key ([0], ["a"]);
-	// mod is the module instance it is in.
-	scope   scope
-	key     string
-	mod     *module
-	address string
-}
-
-// Address is the resource's address: type.name, after the module path in a called
-// module (module.svc["api"].example_thing.this).
-func (r *Resource) Address() string {
-	if r.address == "" {
-		r.address = r.Type + "." + r.Name
-		if r.mod != nil && r.mod.path != "" {
-			r.address = r.mod.path + "." + r.address
-		}
-	}
-	return r.address
-}
-
-// Label names the resource in messages: its name in the root module, its address (with
-// the instance key) in a called module, where names like "this" say little.
-func (r *Resource) Label() string {
-	if r.mod == nil || r.mod.path == "" {
-		return r.Name
-	}
-	return r.Address() + r.key
-}
-
-// Attr returns the attribute name of the resource, or nil.
-func (r *Resource) Attr(name string) *hclext.Attribute {
-	return r.Block.Body.Attributes[name]
-}
-
-// Blocks returns the nested blocks of type typ.
-func (r *Resource) Blocks(typ string) []*hclext.Block {
-	return r.Block.Body.Blocks.OfType(typ)
-}
 
 // Load reads the configuration of the root module runner checks, the parts schema names.
 // For a called module it returns an empty configuration: tflint also checks each called
@@ -206,43 +107,6 @@ func newConfig(schema Schema) *Config {
 		unknownTypes: map[string]bool{},
 		indexes:      map[referrerKey]Referrers{},
 	}
-}
-
-// module is one instance of a module: the root, or one instance of a module call.
-type module struct {
-	cfg  *Config
-	def  *moduleDef
-	eval *hcleval.Evaluator
-	// path is the module's address ("" for the root, module.svc["api"] for a call's
-	// instance); key is its call path in the install manifest (svc, svc.inner).
-	path, key string
-	// parent and call are the calling module and its module block; callScope holds the
-	// call's each or count.
-	parent    *module
-	call      *hcl.Block
-	callScope scope
-	args      map[string]hcl.Expression
-
-	blocks  map[string]*resourceBlock
-	data    map[string]*dataBlock
-	calls   map[string]*callInstances
-	outputs cty.Value
-
-	// variables answers the root module's input variables (asked of tflint);
-	// nullDefaults are those declared with default = null.
-	variables    func(name string, ref hcl.Expression) cty.Value
-	nullDefaults map[string]bool
-	varValues    map[string]cty.Value
-	visiting     bool
-}
-
-// callInstances are the instances of one module call.
-type callInstances struct {
-	instances []*module
-	keys      []cty.Value
-	count     bool
-	forEach   bool
-	unknown   bool
 }
 
 func (c *Config) newModule(def *moduleDef, parent *module, path, key string, call *hcl.Block) *module {
@@ -419,15 +283,6 @@ func (c *Config) callDef(mod *module, name string, source *hcl.Attribute) (*modu
 	return def, true
 }
 
-// mustRel returns target relative to base, or target when it has no such form.
-func mustRel(base, target string) string {
-	rel, err := filepath.Rel(base, target)
-	if err != nil {
-		return target
-	}
-	return rel
-}
-
 // configuresProvider reports whether a module has a provider block.
 func configuresProvider(index *hclext.BodyContent) bool {
 	for _, b := range index.Blocks {
@@ -436,132 +291,6 @@ func configuresProvider(index *hclext.BodyContent) bool {
 		}
 	}
 	return false
-}
-
-// isNullLiteral reports whether attr is written as null.
-func isNullLiteral(attr *hclext.Attribute) bool {
-	if attr == nil {
-		return false
-	}
-	lit, ok := attr.Expr.(*hclsyntax.LiteralValueExpr)
-	return ok && lit.Val.IsNull()
-}
-
-// Variable answers var.NAME. In the root module it is asked of tflint, which knows
-// tfvars files and -var flags; a variable that is null only because its declared default
-// is null is the caller's to decide: unknown. In a called module it is the caller's
-// argument, evaluated where the call is written, else the declared default; either is
-// converted to the declared type, with optional attributes' defaults.
-func (mod *module) Variable(name string, ref hcl.Expression) cty.Value {
-	if v, ok := mod.varValues[name]; ok {
-		return v
-	}
-	v := mod.variable(name, ref)
-	mod.varValues[name] = v
-	return v
-}
-
-func (mod *module) variable(name string, ref hcl.Expression) cty.Value {
-	if mod.parent == nil {
-		if mod.variables == nil {
-			return unknownValue
-		}
-		v := mod.variables(name, ref)
-		if !v.IsKnown() || (v.IsNull() && mod.nullDefaults[name]) {
-			return unknownValue
-		}
-		return v
-	}
-	decl := mod.def.variables[name]
-	if decl == nil {
-		return unknownValue
-	}
-	content, _, _ := decl.Body.PartialContent(variableSchema)
-	v := cty.NilVal
-	if arg := mod.args[name]; arg != nil {
-		v = mod.parent.eval.ValueIn(arg, mod.callScope)
-	}
-	// A null argument takes the default when the variable says nullable = false.
-	if v == cty.NilVal || (v.IsKnown() && v.IsNull() && isFalseLiteral(content.Attributes["nullable"])) {
-		if d := content.Attributes["default"]; d != nil {
-			v = mod.eval.Value(d.Expr)
-		}
-	}
-	if v == cty.NilVal {
-		return unknownValue
-	}
-	if t := content.Attributes["type"]; t != nil {
-		ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(t.Expr)
-		if diags.HasErrors() {
-			return unknownValue
-		}
-		if defaults != nil {
-			v = defaults.Apply(v)
-		}
-		converted, err := convert.Convert(v, ty)
-		if err != nil {
-			return unknownValue
-		}
-		v = converted
-	}
-	return v
-}
-
-var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "type"}, {Name: "nullable"}}}
-
-// isFalseLiteral reports whether attr is written as false.
-func isFalseLiteral(attr *hcl.Attribute) bool {
-	if attr == nil {
-		return false
-	}
-	v, diags := attr.Expr.Value(nil)
-	return !diags.HasErrors() && v.Type() == cty.Bool && v.IsKnown() && !v.IsNull() && v.False()
-}
-
-// ModuleCall answers module.NAME: the outputs of the call's instance, a tuple of them
-// for count, an object keyed by instance key for for_each; unknown when the call cannot
-// be followed.
-func (mod *module) ModuleCall(name string) cty.Value {
-	ci := mod.calls[name]
-	if ci == nil || ci.unknown {
-		return unknownValue
-	}
-	switch {
-	case ci.count:
-		elems := make([]cty.Value, len(ci.instances))
-		for i, child := range ci.instances {
-			elems[i] = child.outputValues()
-		}
-		return cty.TupleVal(elems)
-	case ci.forEach:
-		members := map[string]cty.Value{}
-		for i, child := range ci.instances {
-			members[ci.keys[i].AsString()] = child.outputValues()
-		}
-		return cty.ObjectVal(members)
-	}
-	if len(ci.instances) == 0 {
-		return unknownValue
-	}
-	return ci.instances[0].outputValues()
-}
-
-// outputValues evaluates the module's outputs, once.
-func (mod *module) outputValues() cty.Value {
-	if mod.outputs != cty.NilVal {
-		return mod.outputs
-	}
-	if mod.visiting {
-		return unknownValue
-	}
-	mod.visiting = true
-	out := map[string]cty.Value{}
-	for name, expr := range mod.def.outputs {
-		out[name] = mod.eval.Value(expr)
-	}
-	mod.visiting = false
-	mod.outputs = cty.ObjectVal(out)
-	return mod.outputs
 }
 
 // variableSource asks tflint for input variables: only it knows the caller's arguments,
@@ -591,68 +320,3 @@ func (c *Config) Providers(name string) []*hcl.Block {
 	}
 	return out
 }
-
-// MayHaveDynamic reports whether the resource has a dynamic block of type typ whose
-// for_each is not known, so it may generate blocks the configuration cannot see.
-func (c *Config) MayHaveDynamic(r *Resource, typ string) bool {
-	return c.dynamic[r][typ]
-}
-
-// Missing reports whether the resource certainly has no block of type typ.
-func (c *Config) Missing(r *Resource, typ string) bool {
-	return len(r.Blocks(typ)) == 0 && !c.MayHaveDynamic(r, typ)
-}
-
-// Value evaluates expr, an attribute of a resource instance or an expression of the root
-// module; unknown parts stay unknown, and only sensitive values are marked.
-func (c *Config) Value(expr hcl.Expression) cty.Value {
-	if v, ok := c.values[expr]; ok {
-		return v
-	}
-	v := hcleval.Plain(c.raw(expr))
-	c.values[expr] = v
-	return v
-}
-
-// raw evaluates expr with the marks that say which resource a value was read from.
-func (c *Config) raw(expr hcl.Expression) cty.Value {
-	if bound, ok := boundOf(expr); ok {
-		return bound.Val
-	}
-	if v, ok := c.raws[expr]; ok {
-		return v
-	}
-	if c.root == nil {
-		return cty.DynamicVal
-	}
-	v := c.root.eval.Value(expr)
-	c.raws[expr] = v
-	return v
-}
-
-// MayHaveUnknown reports whether a resource of one of types may exist beyond those the
-// model sees, because a count or for_each is not known or a module call could not be
-// followed.
-func (c *Config) MayHaveUnknown(types ...string) bool {
-	if c.hidden {
-		return true
-	}
-	for _, t := range types {
-		if c.unknownTypes[t] {
-			return true
-		}
-	}
-	return false
-}
-
-// Key returns the instance key as written in an address: "", [0] or ["k"].
-func (r *Resource) Key() string { return r.key }
-
-// Raw evaluates expr as Value does, keeping every mark: those that say which resource a
-// value was read from, where a literal was written, and those a data source's answer
-// carries (see DataSources).
-func (c *Config) Raw(expr hcl.Expression) cty.Value { return c.raw(expr) }
-
-// RawIn evaluates expr, written in resource instance r, in r's module and scope, keeping
-// every mark.
-func (c *Config) RawIn(r *Resource, expr hcl.Expression) cty.Value { return c.rawIn(r, expr) }

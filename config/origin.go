@@ -178,37 +178,39 @@ func bind(v cty.Value, expr hcl.Expression) hcl.Expression {
 	return bound
 }
 
-// MissingAt returns where to report that attribute name of resource r is not set: for a
-// resource in a called module whose attribute reads one of the module's variables, where
-// the caller decided it (its argument, or the module call that left the variable at its
-// default), following variables passed on through further modules; otherwise the
-// attribute, or the resource's block when it has none.
-func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
-	a := r.Attr(name)
-	if a == nil {
-		return r.Block.DefRange
-	}
-	rng := a.Expr.Range()
-	expr := hcl.UnwrapExpression(a.Expr)
-	for mod := r.mod; mod != nil && mod.parent != nil; mod = mod.parent {
-		variable, ok := variableRead(expr)
-		if !ok {
-			break
-		}
-		arg := mod.args[variable]
-		if arg == nil {
-			return mod.call.DefRange
-		}
-		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
-	}
-	return rng
+// ref marks a value read from a resource instance. key is the instance key as written
+// in an address ([0], ["a"]), "" for a resource without count or for_each, or "?" when
+// the instance cannot be told.
+type ref struct {
+	address, key string
 }
 
-// variableRead returns NAME when expr is exactly var.NAME.
-func variableRead(expr hcl.Expression) (string, bool) {
-	tr, ok := expr.(*hclsyntax.ScopeTraversalExpr)
-	if !ok || len(tr.Traversal) != 2 || tr.Traversal.RootName() != "var" {
-		return "", false
+// opaque marks an unknown value the configuration knows nothing of (a data source, a module
+// output, a resource it does not read, an unknown variable): a value mixing a reference
+// with one of these does not resolve, since it may name something else.
+type opaque struct{}
+
+// unknownValue is a value the configuration knows nothing of.
+var unknownValue = cty.DynamicVal.Mark(opaque{})
+
+// refsOf returns the instances a value was read from, by its marks; none when part of
+// it comes from something the configuration knows nothing of.
+func refsOf(v cty.Value) []ref {
+	if !v.IsMarked() {
+		return nil
 	}
-	return stepName(tr.Traversal, 1)
+	var out []ref
+	for mark := range v.Marks() {
+		switch r := mark.(type) {
+		case ref:
+			out = append(out, r)
+		case opaque:
+			return nil
+		}
+	}
+	return out
 }
+
+// Unknown is a value the configuration knows nothing of. A value mixing a reference with
+// it does not resolve (see Config.Resolve), since it may name something else.
+var Unknown = unknownValue

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -32,12 +31,6 @@ func (m *Config) Resolve(attr *hclext.Attribute, types ...string) []*Resource {
 	rs := m.resolve(attr, types)
 	m.resolved[key] = rs
 	return rs
-}
-
-// resolveKey names one Resolve question.
-type resolveKey struct {
-	expr  hcl.Expression
-	types string
 }
 
 func (m *Config) resolve(attr *hclext.Attribute, types []string) []*Resource {
@@ -111,17 +104,6 @@ func (m *Config) resolveValue(v cty.Value, types []string) []*Resource {
 	return slices.Clone(rb.instances)
 }
 
-// instanceKey writes the key of instance i as in an address: "", [0] or ["k"].
-func (rb *resourceBlock) instanceKey(i int) string {
-	switch {
-	case rb.count:
-		return fmt.Sprintf("[%d]", i)
-	case rb.forEach:
-		return fmt.Sprintf("[%q]", rb.keys[i].AsString())
-	}
-	return ""
-}
-
 // takenBranch follows expr through locals and conditionals to the expression whose
 // value it has; ok is false when a condition is not known. HCL puts the marks of both
 // branches on a conditional's result, so the marks of the whole would name resources
@@ -146,39 +128,6 @@ func (m *Config) takenBranch(expr hcl.Expression, hops int) (hcl.Expression, boo
 		}
 	}
 	return expr, true
-}
-
-// traversalAddress reads type.name from type.name[...].attr.
-func traversalAddress(tr hcl.Traversal) (string, bool) {
-	if len(tr) < 2 {
-		return "", false
-	}
-	root := tr.RootName()
-	switch root {
-	case "var", "local", "data", "module", "each", "count", "path", "self", "terraform":
-		return "", false
-	}
-	name, ok := tr[1].(hcl.TraverseAttr)
-	if !ok {
-		return "", false
-	}
-	return root + "." + name.Name, true
-}
-
-// ListElements returns the element expressions of an attribute written as [a, b, ...].
-func ListElements(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
-	if attr == nil {
-		return nil, false
-	}
-	tuple, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
-	if !ok {
-		return nil, false
-	}
-	out := make([]*hclext.Attribute, len(tuple.Exprs))
-	for i, e := range tuple.Exprs {
-		out[i] = &hclext.Attribute{Name: attr.Name, Expr: e}
-	}
-	return out, true
 }
 
 // ResolveEach resolves each element of a list attribute: one entry per element, nil for
@@ -273,54 +222,23 @@ func (m *Config) InModuleOf(r *Resource, address string) bool {
 	return len(rs) > 0 && rs[0].mod == r.mod
 }
 
-// stepName returns the attribute name at step i of a traversal.
-func stepName(tr hcl.Traversal, i int) (string, bool) {
-	if len(tr) <= i {
-		return "", false
-	}
-	attr, ok := tr[i].(hcl.TraverseAttr)
-	return attr.Name, ok
-}
-
-// dependsOnTraversal reads one depends_on entry: a reference, or the quoted form
-// ("x_thing.front") Terraform still accepts.
-func dependsOnTraversal(expr hcl.Expression) (hcl.Traversal, bool) {
-	if tr, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok {
-		return tr.Traversal, true
-	}
-	tmpl, ok := expr.(*hclsyntax.TemplateExpr)
-	if !ok || len(tmpl.Parts) != 1 {
+// ResolveList resolves each element of a list argument to one resource instance of
+// types; complete is false when the list or an element does not resolve.
+func (m *Config) ResolveList(attr *hclext.Attribute, types ...string) (rs []*Resource, complete bool) {
+	if attr == nil || !m.Set(attr) {
 		return nil, false
 	}
-	lit, ok := tmpl.Parts[0].(*hclsyntax.LiteralValueExpr)
-	if !ok || lit.Val.Type() != cty.String {
+	refs, ok := m.ResolveEach(attr, types...)
+	if !ok {
 		return nil, false
 	}
-	tr, diags := hclsyntax.ParseTraversalAbs([]byte(lit.Val.AsString()), expr.Range().Filename, expr.Range().Start)
-	return tr, !diags.HasErrors()
-}
-
-// TraversalOf returns the traversal attr is written as (a reference, possibly in a
-// template of one interpolation).
-func TraversalOf(attr *hclext.Attribute) (hcl.Traversal, bool) {
-	if attr == nil {
-		return nil, false
-	}
-	switch e := hcl.UnwrapExpression(attr.Expr).(type) {
-	case *hclsyntax.ScopeTraversalExpr:
-		return e.Traversal, true
-	case *hclsyntax.TemplateWrapExpr:
-		if tr, ok := e.Wrapped.(*hclsyntax.ScopeTraversalExpr); ok {
-			return tr.Traversal, true
+	complete = len(refs) > 0
+	for _, r := range refs {
+		if len(r) != 1 {
+			complete = false
+			continue
 		}
+		rs = append(rs, r[0])
 	}
-	return nil, false
-}
-
-// LastAttr returns the name of the last attribute step of a traversal.
-func LastAttr(tr hcl.Traversal) string {
-	if a, ok := tr[len(tr)-1].(hcl.TraverseAttr); ok {
-		return a.Name
-	}
-	return ""
+	return rs, complete
 }

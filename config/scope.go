@@ -6,64 +6,19 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // References between resources are answered by value, as in Terraform's plan: a reference
 // to an argument the configuration sets has that argument's value, and an attribute
-// computed at apply (id, arn, and anything not set) is unknown. Every such value carries
+// computed at apply (id, those Schema.Computed names, anything not set) is unknown. Every such value carries
 // a ref mark naming the resource instance it came from, so a reference still resolves to
 // its resource after it went through locals, conditionals, splats and functions.
 //
 // Config.Value strips these marks (only sensitive marks stay, which rules must respect);
 // Resolve reads them.
-
-// ref marks a value read from a resource instance. key is the instance key as written
-// in an address ([0], ["a"]), "" for a resource without count or for_each, or "?" when
-// the instance cannot be told.
-type ref struct {
-	address, key string
-}
-
-// opaque marks an unknown value the configuration knows nothing of (a data source, a module
-// output, a resource it does not read, an unknown variable): a value mixing a reference
-// with one of these does not resolve, since it may name something else.
-type opaque struct{}
-
-// unknownValue is a value the configuration knows nothing of.
-var unknownValue = cty.DynamicVal.Mark(opaque{})
-
-// computedAttrs are the attributes every resource instance offers, unknown until apply.
-var computedAttrs = []string{"id", "arn"}
-
-// resourceBlock is one resource block of a module instance and what its expansion gave.
-type resourceBlock struct {
-	typ, name string
-	block     *hcl.Block
-	mod       *module
-	addr      string
-	instances []*Resource
-	// keys are the instance keys, in order (nil for a block without count/for_each).
-	keys []cty.Value
-	// forEach says the instances are keyed by for_each; count by count.
-	forEach, count bool
-	// unknown is true when count or for_each cannot be known: the resource may have
-	// instances the configuration cannot see.
-	unknown  bool
-	expanded bool
-	visiting bool
-}
-
-// address is the block's address, with its module's path.
-func (rb *resourceBlock) address() string {
-	if rb.addr == "" {
-		rb.addr = rb.typ + "." + rb.name
-		if rb.mod.path != "" {
-			rb.addr = rb.mod.path + "." + rb.addr
-		}
-	}
-	return rb.addr
-}
 
 // Resource answers a reference to a managed resource of the module.
 func (mod *module) Resource(typ, name string, attrs []string) cty.Value {
@@ -126,7 +81,8 @@ func (m *Config) instanceValue(r *Resource, key string, attrs []string) cty.Valu
 		for name := range r.Block.Body.Attributes {
 			attrs = append(attrs, name)
 		}
-		attrs = append(attrs, computedAttrs...)
+		attrs = append(attrs, "id")
+		attrs = append(attrs, m.schema.Computed...)
 		sort.Strings(attrs)
 	}
 	obj := make(map[string]cty.Value, len(attrs))
@@ -140,20 +96,108 @@ func (m *Config) instanceValue(r *Resource, key string, attrs []string) cty.Valu
 	return cty.ObjectVal(obj)
 }
 
-// refsOf returns the instances a value was read from, by its marks; none when part of
-// it comes from something the configuration knows nothing of.
-func refsOf(v cty.Value) []ref {
-	if !v.IsMarked() {
-		return nil
+// Variable answers var.NAME. In the root module it is asked of tflint, which knows
+// tfvars files and -var flags; a variable that is null only because its declared default
+// is null is the caller's to decide: unknown. In a called module it is the caller's
+// argument, evaluated where the call is written, else the declared default; either is
+// converted to the declared type, with optional attributes' defaults.
+func (mod *module) Variable(name string, ref hcl.Expression) cty.Value {
+	if v, ok := mod.varValues[name]; ok {
+		return v
 	}
-	var out []ref
-	for mark := range v.Marks() {
-		switch r := mark.(type) {
-		case ref:
-			out = append(out, r)
-		case opaque:
-			return nil
+	v := mod.variable(name, ref)
+	mod.varValues[name] = v
+	return v
+}
+
+func (mod *module) variable(name string, ref hcl.Expression) cty.Value {
+	if mod.parent == nil {
+		if mod.variables == nil {
+			return unknownValue
+		}
+		v := mod.variables(name, ref)
+		if !v.IsKnown() || (v.IsNull() && mod.nullDefaults[name]) {
+			return unknownValue
+		}
+		return v
+	}
+	decl := mod.def.variables[name]
+	if decl == nil {
+		return unknownValue
+	}
+	content, _, _ := decl.Body.PartialContent(variableSchema)
+	v := cty.NilVal
+	if arg := mod.args[name]; arg != nil {
+		v = mod.parent.eval.ValueIn(arg, mod.callScope)
+	}
+	// A null argument takes the default when the variable says nullable = false.
+	if v == cty.NilVal || (v.IsKnown() && v.IsNull() && isFalseLiteral(content.Attributes["nullable"])) {
+		if d := content.Attributes["default"]; d != nil {
+			v = mod.eval.Value(d.Expr)
 		}
 	}
-	return out
+	if v == cty.NilVal {
+		return unknownValue
+	}
+	if t := content.Attributes["type"]; t != nil {
+		ty, defaults, diags := typeexpr.TypeConstraintWithDefaults(t.Expr)
+		if diags.HasErrors() {
+			return unknownValue
+		}
+		if defaults != nil {
+			v = defaults.Apply(v)
+		}
+		converted, err := convert.Convert(v, ty)
+		if err != nil {
+			return unknownValue
+		}
+		v = converted
+	}
+	return v
+}
+
+// ModuleCall answers module.NAME: the outputs of the call's instance, a tuple of them
+// for count, an object keyed by instance key for for_each; unknown when the call cannot
+// be followed.
+func (mod *module) ModuleCall(name string) cty.Value {
+	ci := mod.calls[name]
+	if ci == nil || ci.unknown {
+		return unknownValue
+	}
+	switch {
+	case ci.count:
+		elems := make([]cty.Value, len(ci.instances))
+		for i, child := range ci.instances {
+			elems[i] = child.outputValues()
+		}
+		return cty.TupleVal(elems)
+	case ci.forEach:
+		members := map[string]cty.Value{}
+		for i, child := range ci.instances {
+			members[ci.keys[i].AsString()] = child.outputValues()
+		}
+		return cty.ObjectVal(members)
+	}
+	if len(ci.instances) == 0 {
+		return unknownValue
+	}
+	return ci.instances[0].outputValues()
+}
+
+// outputValues evaluates the module's outputs, once.
+func (mod *module) outputValues() cty.Value {
+	if mod.outputs != cty.NilVal {
+		return mod.outputs
+	}
+	if mod.visiting {
+		return unknownValue
+	}
+	mod.visiting = true
+	out := map[string]cty.Value{}
+	for name, expr := range mod.def.outputs {
+		out[name] = mod.eval.Value(expr)
+	}
+	mod.visiting = false
+	mod.outputs = cty.ObjectVal(out)
+	return mod.outputs
 }

@@ -4,11 +4,12 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/gocty"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
 // Known returns the value of attr when it is set, known, not null and not sensitive.

@@ -91,8 +91,8 @@ func (m *Model) Callers() []*Caller {
 			c := &Caller{Label: "the tasks of service " + svc.Label(), Service: svc, Needs: map[string]string{}}
 			for _, nc := range svc.Blocks("network_configuration") {
 				c.SubnetsAttr = nc.Body.Attributes["subnets"]
-				c.Subnets, c.SubnetsComplete = m.resolveList(c.SubnetsAttr, TypeSubnet)
-				c.SecurityGroups, c.SecurityGroupsComplete = m.resolveList(nc.Body.Attributes["security_groups"], securityGroupRefs...)
+				c.Subnets, c.SubnetsComplete = m.Config.ResolveList(c.SubnetsAttr, TypeSubnet)
+				c.SecurityGroups, c.SecurityGroupsComplete = m.Config.ResolveList(nc.Body.Attributes["security_groups"], securityGroupRefs...)
 			}
 			for _, td := range svc.TaskDefinitions {
 				c.addTaskNeeds(td)

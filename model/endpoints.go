@@ -148,23 +148,6 @@ func (m *Model) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
 	return false, idx.Complete
 }
 
-// routeTableOf names the route table a route_table_id designates: a route table of the
-// module, or the main route table of a VPC of the module (main_route_table_id,
-// default_route_table_id).
-func (m *Model) routeTableOf(attr *hclext.Attribute) (string, bool) {
-	if rt := m.Config.Resolve(attr, TypeRouteTable, TypeDefaultRouteTable); rt != nil {
-		return rt[0].Address(), true
-	}
-	if vpcs := m.Config.Resolve(attr, TypeVPC); vpcs != nil {
-		if tr, ok := config.TraversalOf(attr); ok && len(tr) >= 3 {
-			if name := config.LastAttr(tr); name == "main_route_table_id" || name == "default_route_table_id" {
-				return m.mainTable("ref:" + vpcs[0].Address())
-			}
-		}
-	}
-	return "", false
-}
-
 // GatewayRouteTables is EndpointRouteTables reading route_table_ids by value too: a list
 // handed in by a variable, a local or a splat, each element a route table of the
 // configuration.

@@ -219,7 +219,7 @@ func (m *Model) instanceGroup(r *config.Resource) *InstanceGroup {
 	switch r.Type {
 	case TypeAutoScalingGroup:
 		g.SubnetsAttr = r.Attr("vpc_zone_identifier")
-		g.Subnets, g.SubnetsComplete = m.resolveList(g.SubnetsAttr, TypeSubnet)
+		g.Subnets, g.SubnetsComplete = m.Config.ResolveList(g.SubnetsAttr, TypeSubnet)
 		g.SecurityGroupsAttr = m.templateGroupsAttr(g.Template)
 	case TypeInstance:
 		g.SubnetsAttr = r.Attr("subnet_id")
@@ -242,7 +242,7 @@ func (m *Model) instanceGroup(r *config.Resource) *InstanceGroup {
 			}
 		}
 	}
-	g.SecurityGroups, g.SecurityGroupsComplete = m.resolveList(g.SecurityGroupsAttr, securityGroupRefs...)
+	g.SecurityGroups, g.SecurityGroupsComplete = m.Config.ResolveList(g.SecurityGroupsAttr, securityGroupRefs...)
 	return g
 }
 
@@ -330,27 +330,6 @@ func (m *Model) templateInterfaceAttr(t *config.Resource, name string) *hclext.A
 		}
 	}
 	return nil
-}
-
-// resolveList resolves each element of a list argument to one resource instance of
-// types; complete is false when the list or an element does not resolve.
-func (m *Model) resolveList(attr *hclext.Attribute, types ...string) (rs []*config.Resource, complete bool) {
-	if attr == nil || !m.Config.Set(attr) {
-		return nil, false
-	}
-	refs, ok := m.Config.ResolveEach(attr, types...)
-	if !ok {
-		return nil, false
-	}
-	complete = len(refs) > 0
-	for _, r := range refs {
-		if len(r) != 1 {
-			complete = false
-			continue
-		}
-		rs = append(rs, r[0])
-	}
-	return rs, complete
 }
 
 // namedResource resolves a reference to a resource of typ, or a literal name matching

@@ -148,6 +148,9 @@ const (
 	TypePrivateDNSNamespace              = "aws_service_discovery_private_dns_namespace"
 )
 
+// securityGroupRefs are the resource types a security group reference may name.
+var securityGroupRefs = []string{TypeSecurityGroup, TypeDefaultSecurityGroup}
+
 var vpcSchema = &hclext.BodySchema{Attributes: attrs("cidr_block", "enable_dns_support", "enable_dns_hostnames")}
 
 // routeTargets are the attributes that say where a route sends traffic.

@@ -69,7 +69,7 @@ type InterfaceGroups struct {
 // GroupsOf resolves a list of security groups (security_groups, security_group_ids,
 // vpc_security_group_ids) to the groups of one interface.
 func (m *Model) GroupsOf(attr *hclext.Attribute) InterfaceGroups {
-	groups, complete := m.resolveList(attr, securityGroupRefs...)
+	groups, complete := m.Config.ResolveList(attr, securityGroupRefs...)
 	return InterfaceGroups{Groups: groups, Complete: complete}
 }
 
@@ -201,11 +201,10 @@ func ruleFromValue(v cty.Value, protocolAttr string) SGRule {
 // Peer attributes of the three ways to write a rule: inline and aws_security_group_rule
 // (lists, source_security_group_id), aws_vpc_security_group_*_rule (one of each).
 var (
-	peerCIDRAttrs     = []string{"cidr_blocks", "cidr_ipv4"}
-	peerIPv6Attrs     = []string{"ipv6_cidr_blocks", "cidr_ipv6"}
-	peerPrefixAttrs   = []string{"prefix_list_ids", "prefix_list_id"}
-	peerGroupAttrs    = []string{"security_groups", "source_security_group_id", "referenced_security_group_id"}
-	securityGroupRefs = []string{TypeSecurityGroup, TypeDefaultSecurityGroup}
+	peerCIDRAttrs   = []string{"cidr_blocks", "cidr_ipv4"}
+	peerIPv6Attrs   = []string{"ipv6_cidr_blocks", "cidr_ipv6"}
+	peerPrefixAttrs = []string{"prefix_list_ids", "prefix_list_id"}
+	peerGroupAttrs  = []string{"security_groups", "source_security_group_id", "referenced_security_group_id"}
 )
 
 // readPeers fills the peers of a rule written with attributes; owner is the security

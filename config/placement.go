@@ -9,11 +9,40 @@ import (
 	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
 )
 
+// Placement: where the user fixes what a finding points at, and whether a comment there
+// silences it.
+
 // tflint honours `# tflint-ignore: rule` comments in the files of the module it checks.
 // A finding the plugin reports from the root's run in a called module's file is beyond
 // tflint's reach, so the plugin honours those comments there itself, as tflint would: a
 // comment on the finding's first line or the line above it, or `tflint-ignore-file` at
 // the top of the file.
+
+// MissingAt returns where to report that attribute name of resource r is not set: for a
+// resource in a called module whose attribute reads one of the module's variables, where
+// the caller decided it (its argument, or the module call that left the variable at its
+// default), following variables passed on through further modules; otherwise the
+// attribute, or the resource's block when it has none.
+func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
+	a := r.Attr(name)
+	if a == nil {
+		return r.Block.DefRange
+	}
+	rng := a.Expr.Range()
+	expr := hcl.UnwrapExpression(a.Expr)
+	for mod := r.mod; mod != nil && mod.parent != nil; mod = mod.parent {
+		variable, ok := variableRead(expr)
+		if !ok {
+			break
+		}
+		arg := mod.args[variable]
+		if arg == nil {
+			return mod.call.DefRange
+		}
+		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
+	}
+	return rng
+}
 
 // Ignored reports whether an ignore comment silences rule's finding at rng, in a file
 // tflint does not read the comments of (one outside the root module).
