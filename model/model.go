@@ -11,7 +11,18 @@
 // the configuration what to read (its schema) and answers the few AWS data sources whose
 // value the configuration decides (aws_region, aws_partition, aws_vpc_endpoint_service,
 // aws_iam_policy_document). Evaluation, module loading and placement are the
-// configuration's; reading as AWS does is the model's.
+// configuration's; reading as AWS does is the model's. Rules ask the model, and ask the
+// configuration (Model.Config) only for an attribute's value and where to report.
+//
+// The files build on each other in one direction, from the foundations up: schema.go
+// (the resource types and what is read of each), efs.go, taskdef.go and needs.go (task
+// definitions, their containers and what they need to reach), network.go (VPCs and
+// what refers to them), cluster.go (clusters, capacity providers, launch types),
+// routes.go (route tables and subnets' egress), endpoints.go, policydoc.go, data.go and
+// policy.go (VPC endpoints, the data sources the model answers, endpoint policies),
+// secgroups.go (security group rules and the union an interface gets), service.go,
+// instances.go (container instances) and callers.go (what calls AWS services from
+// where), up to model.go (Build) and runner.go (the runner rules report through).
 package model
 
 import (

@@ -46,74 +46,6 @@ resource "aws_ecs_task_definition" "unknown" {
 	}
 }
 
-func TestResolve(t *testing.T) {
-	m := buildModule(t, `
-resource "aws_ecs_task_definition" "app" {}
-resource "aws_ecs_task_definition" "counted" {
-  count = 2
-}
-resource "aws_ecs_task_definition" "keyed" {
-  for_each = toset(["x", "y"])
-}
-resource "aws_ecs_task_definition" "unknown" {
-  count = var.n
-}
-locals {
-  td = var.create ? aws_ecs_task_definition.app.arn : var.td
-  on = true ? aws_ecs_task_definition.app.arn : var.td
-}
-resource "aws_ecs_service" "plain" {
-  task_definition = aws_ecs_task_definition.app.arn
-}
-resource "aws_ecs_service" "indexed" {
-  task_definition = aws_ecs_task_definition.counted[1].arn
-}
-resource "aws_ecs_service" "keyed" {
-  task_definition = aws_ecs_task_definition.keyed["x"].arn
-}
-resource "aws_ecs_service" "family" {
-  task_definition = aws_ecs_task_definition.app.family
-}
-resource "aws_ecs_service" "local_conditional_unknown" {
-  task_definition = local.td
-}
-resource "aws_ecs_service" "local_conditional_known" {
-  task_definition = local.on
-}
-resource "aws_ecs_service" "unknown_count" {
-  task_definition = aws_ecs_task_definition.unknown[0].arn
-}
-resource "aws_ecs_service" "one" {
-  task_definition = one(aws_ecs_task_definition.app[*].arn)
-}
-resource "aws_ecs_service" "template" {
-  task_definition = "${aws_ecs_task_definition.app.family}:${aws_ecs_task_definition.app.revision}"
-}
-resource "aws_ecs_service" "mixed" {
-  task_definition = "${aws_ecs_task_definition.app.family}:${data.aws_ecs_task_definition.app.revision}"
-}
-resource "aws_ecs_service" "variable" {
-  task_definition = var.td
-}
-resource "aws_ecs_service" "module" {
-  task_definition = module.td.arn
-}
-resource "aws_ecs_service" "missing" {
-  task_definition = aws_ecs_task_definition.nope.arn
-}
-`)
-	got := map[string]bool{}
-	for _, s := range m.Services {
-		got[s.Name] = len(s.TaskDefinitions) == 1
-	}
-	want := map[string]bool{"plain": true, "indexed": true, "keyed": true, "one": true, "template": true,
-		"family": true, "local_conditional_known": true, "local_conditional_unknown": false, "unknown_count": false,
-		"mixed": false, "variable": false, "module": false, "missing": false}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("resolved (-want +got):\n%s", diff)
-	}
-}
-
 func TestContainerPositions(t *testing.T) {
 	m := buildModule(t, `
 locals {
@@ -164,34 +96,5 @@ resource "aws_ecs_task_definition" "app" {
 	got := image.KeyRange.Start
 	if got.Line != want.Line || got.Column != want.Column {
 		t.Errorf("image key at %d:%d, want %d:%d", got.Line, got.Column, want.Line, want.Column)
-	}
-}
-
-// TestNullDefaults checks a variable left null by its default: unknown in a module meant
-// to be called (no provider block), null in a root that configures a provider.
-func TestNullDefaults(t *testing.T) {
-	src := `
-variable "cpu" {
-  type    = number
-  default = null
-}
-resource "aws_ecs_task_definition" "app" {
-  cpu = var.cpu
-}
-`
-	for _, tc := range []struct {
-		name, extra string
-		set         bool
-	}{
-		{"called module", "", true},
-		{"root with a provider", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			m := buildModule(t, src+tc.extra)
-			td := m.TaskDefinitions[0]
-			if got := m.Config.Set(td.Attr("cpu")); got != tc.set {
-				t.Errorf("Set(cpu) = %v, want %v", got, tc.set)
-			}
-		})
 	}
 }
