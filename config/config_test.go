@@ -170,25 +170,57 @@ resource "widget" "w" {
 	if len(rs) != 1 || rs[0].Address() != "module.a.module.b.thing.this" {
 		t.Errorf("Resolve(thing_id) = %v, want module.a.module.b.thing.this", rs)
 	}
-	if !c.InModuleOf(w, "module.a.module.b.thing.this") || c.InModuleOf(w, "thing.this") {
-		t.Errorf("InModuleOf: widget must share module b with its thing only")
+	if after, known := c.CreatedAfter(w, "module.a.module.b.thing.this"); !after || !known {
+		t.Errorf("widget comes after its module's thing: got %v, %v", after, known)
+	}
+	if after, _ := c.CreatedAfter(w, "thing.this"); after {
+		t.Errorf("widget does not come after the root's thing of the same name")
 	}
 	if got := w.Label(); got != "module.a.module.b.widget.w" {
 		t.Errorf("Label() = %q", got)
 	}
 }
 
-func TestDependsOn(t *testing.T) {
+func TestOrdering(t *testing.T) {
 	c := load(t, map[string]string{
 		"main.tf": `
+locals {
+  via_local = thing.by_local.id
+}
+data "echo" "d" {
+  input = thing.by_data.id
+}
 resource "thing" "t" {}
 resource "thing" "u" {}
+resource "thing" "by_ref" {}
+resource "thing" "by_local" {}
+resource "thing" "by_data" {}
+resource "thing" "by_block" {}
+resource "thing" "unrelated" {}
+resource "unread" "x" {
+  name = thing.by_unread.id
+}
+resource "thing" "by_unread" {}
 resource "widget" "w" {
+  thing_id   = thing.by_ref.id
+  label      = "${local.via_local}/${data.echo.d.output}"
   depends_on = [thing.t, module.m, "thing.u"]
+  nested {
+    x = thing.by_block.name
+  }
+}
+resource "widget" "indirect" {
+  label = unread.x.id
 }
 resource "widget" "free" {}
 module "m" {
   source = "./m"
+}
+module "out" {
+  source = "./out"
+}
+resource "widget" "by_output" {
+  label = module.out.name
 }
 `,
 		"m/main.tf": `
@@ -197,37 +229,52 @@ resource "widget" "w" {
   depends_on = [thing.inner]
 }
 `,
+		"out/main.tf": `
+resource "thing" "named" {}
+resource "thing" "other" {}
+output "name" {
+  value = thing.named.name
+}
+`,
 	})
-	w := one(t, c, "widget.w")
-	if diff := cmp.Diff([]string{"thing.t", "module.m", "thing.u"}, c.DependsOn(w)); diff != "" {
-		t.Errorf("DependsOn (-want +got):\n%s", diff)
-	}
-	inner := one(t, c, "module.m.widget.w")
-	if diff := cmp.Diff([]string{"module.m.thing.inner"}, c.DependsOn(inner)); diff != "" {
-		t.Errorf("DependsOn in a module (-want +got):\n%s", diff)
-	}
-	got := map[string]bool{}
-	for _, q := range []struct {
-		r    *Resource
-		addr string
-	}{
-		{w, "thing.t"}, {w, "thing.u"}, {w, "module.m.thing.inner"}, {w, "module.mm.thing.x"}, {w, "thing.other"},
-		{one(t, c, "widget.free"), "thing.t"}, {inner, "module.m.thing.inner"}, {inner, "thing.inner"},
+	type question struct{ r, addr string }
+	got := map[question][2]bool{}
+	for _, q := range []question{
+		{"widget.w", "thing.t"}, {"widget.w", "thing.u"}, {"widget.w", "thing.by_ref"},
+		{"widget.w", "thing.by_local"}, {"widget.w", "thing.by_data"}, {"widget.w", "thing.by_block"},
+		{"widget.w", "module.m.thing.inner"}, {"widget.w", "thing.unrelated"},
+		{"widget.indirect", "thing.by_unread"}, {"widget.free", "thing.t"},
+		{"widget.by_output", "module.out.thing.named"}, {"widget.by_output", "module.out.thing.other"},
+		{"module.m.widget.w", "module.m.thing.inner"}, {"module.m.widget.w", "thing.t"},
 	} {
-		got[q.r.Address()+" after "+q.addr] = c.DependsOnAddress(q.r, q.addr)
+		after, known := c.CreatedAfter(one(t, c, q.r), q.addr)
+		got[q] = [2]bool{after, known}
 	}
-	want := map[string]bool{
-		"widget.w after thing.t":                       true,
-		"widget.w after thing.u":                       true,
-		"widget.w after module.m.thing.inner":          true, // a module there means all of it
-		"widget.w after module.mm.thing.x":             false,
-		"widget.w after thing.other":                   false,
-		"widget.free after thing.t":                    false,
-		"module.m.widget.w after module.m.thing.inner": true,
-		"module.m.widget.w after thing.inner":          false,
+	want := map[question][2]bool{
+		{"widget.w", "thing.t"}:                        {true, true}, // depends_on
+		{"widget.w", "thing.u"}:                        {true, true}, // depends_on, quoted
+		{"widget.w", "thing.by_ref"}:                   {true, true}, // a reference
+		{"widget.w", "thing.by_local"}:                 {true, true}, // through a local
+		{"widget.w", "thing.by_data"}:                  {true, true}, // through a data source
+		{"widget.w", "thing.by_block"}:                 {true, true}, // in a nested block
+		{"widget.w", "module.m.thing.inner"}:           {true, true}, // a module there means all of it
+		{"widget.w", "thing.unrelated"}:                {false, true},
+		{"widget.indirect", "thing.by_unread"}:         {true, true}, // through a resource the schema does not name
+		{"widget.free", "thing.t"}:                     {false, true},
+		{"widget.by_output", "module.out.thing.named"}: {true, true}, // through the output read
+		{"widget.by_output", "module.out.thing.other"}: {false, true},
+		{"module.m.widget.w", "module.m.thing.inner"}:  {true, true},
+		{"module.m.widget.w", "thing.t"}:               {false, true},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("DependsOnAddress (-want +got):\n%s", diff)
+		t.Errorf("CreatedAfter [after, known] (-want +got):\n%s", diff)
+	}
+	// How a module names a resource in its depends_on.
+	w := one(t, c, "widget.w")
+	for addr, want := range map[string]string{"thing.t": "thing.t", "module.m.thing.inner": "module.m"} {
+		if got, ok := c.AddressFrom(w, addr); !ok || got != want {
+			t.Errorf("AddressFrom(%s) = %q, %v; want %q", addr, got, ok, want)
+		}
 	}
 }
 

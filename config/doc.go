@@ -12,7 +12,9 @@
 //     library (package tffunc), input variables asked of tflint in the root module and
 //     taken from the caller's arguments in a called one;
 //   - what a reference points at (Resolve), read from the value through locals,
-//     conditionals, splats and functions, and what Terraform creates first (DependsOn);
+//     conditionals, splats and functions, and what Terraform creates first
+//     (CreatedAfter: every reference in a block, through locals, variables, data
+//     sources and module outputs, and depends_on, where a module call means all of it);
 //   - where a value was written, through three or more module levels (provenance), so
 //     that a finding lands where the user fixes it; where a finding in a module
 //     installed under .terraform belongs (the user's module call), and whether an
@@ -30,7 +32,8 @@
 // which resource a value was read from), load.go (reading module files), eval.go
 // (evaluation), expand.go (count, for_each and dynamic blocks), scope.go (what a
 // module's variables, module calls and resources evaluate to), data.go (data sources),
-// module.go (Load: the module tree), refs.go (references and ordering), values.go
+// module.go (Load: the module tree), refs.go (references), order.go (what Terraform
+// creates first), values.go
 // (known values and presence), index.go (what exists, by type, address and
 // referrer), json.go (JSON documents) and placement.go (where findings go).
 package config

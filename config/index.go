@@ -1,5 +1,7 @@
 package config
 
+import "github.com/terraform-linters/tflint-plugin-sdk/hclext"
+
 // Referrers returns, for resources of type typ, which resource of targets their attribute
 // attr references, built once per configuration so callers do not rescan every resource
 // for each question.
@@ -70,4 +72,25 @@ func (c *Config) MayHaveUnknown(types ...string) bool {
 		}
 	}
 	return false
+}
+
+// ResolveList resolves each element of a list argument to one resource instance of
+// types; complete is false when the list or an element does not resolve.
+func (m *Config) ResolveList(attr *hclext.Attribute, types ...string) (rs []*Resource, complete bool) {
+	if attr == nil || !m.Set(attr) {
+		return nil, false
+	}
+	refs, ok := m.ResolveEach(attr, types...)
+	if !ok {
+		return nil, false
+	}
+	complete = len(refs) > 0
+	for _, r := range refs {
+		if len(r) != 1 {
+			complete = false
+			continue
+		}
+		rs = append(rs, r[0])
+	}
+	return rs, complete
 }

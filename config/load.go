@@ -35,6 +35,9 @@ type moduleDef struct {
 	outputs   map[string]hcl.Expression
 	resources []*hcl.Block
 	data      []*hcl.Block
+	// others are the resource and data blocks of types the schema does not name: only
+	// their references are read, to tell what Terraform creates first.
+	others    []*hcl.Block
 	calls     []*hcl.Block
 	providers []*hcl.Block
 	// userCode is false for a module installed under .terraform: its files are not the
@@ -71,10 +74,11 @@ func wantedFile(b *hclext.Block, schema Schema) bool {
 		return true
 	case "provider":
 		return slices.Contains(schema.Providers, b.Labels[0])
-	case "resource":
-		return schema.Resources[b.Labels[0]] != nil
-	case "data":
-		return schema.Data != nil && schema.Data.Answers(b.Labels[0])
+	case "resource", "data":
+		// Every resource and data source: the configuration reads those of the schema,
+		// and the references of all of them, since Terraform orders resources by
+		// references.
+		return true
 	}
 	return false
 }
@@ -159,10 +163,14 @@ func newDef(dir string, files map[string]*hcl.File, schema Schema) *moduleDef {
 			case "resource":
 				if schema.Resources[b.Labels[0]] != nil {
 					def.resources = append(def.resources, b)
+				} else {
+					def.others = append(def.others, b)
 				}
 			case "data":
 				if schema.Data != nil && schema.Data.Answers(b.Labels[0]) {
 					def.data = append(def.data, b)
+				} else {
+					def.others = append(def.others, b)
 				}
 			case "provider":
 				if slices.Contains(schema.Providers, b.Labels[0]) {

@@ -137,7 +137,10 @@ func (m *Config) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]
 	if attr == nil {
 		return nil, false
 	}
-	if tuple, isTuple := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr); isTuple {
+	// The elements of a bound attribute (an instance's, evaluated in its module and
+	// scope) are read from its value below, never resolved again in the root's scope.
+	_, isBound := boundOf(attr.Expr)
+	if tuple, isTuple := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr); isTuple && !isBound {
 		direct := true
 		for _, elem := range tuple.Exprs {
 			rs, ok := m.resolveDirect(elem, types)
@@ -172,73 +175,33 @@ func (m *Config) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]
 	return refs, true
 }
 
-// DependsOn returns the addresses in the resource's depends_on.
-func (m *Config) DependsOn(r *Resource) []string {
-	attr := r.Attr("depends_on")
+// ListElements returns the element expressions of an attribute written as [a, b, ...].
+func ListElements(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
 	if attr == nil {
-		return nil
+		return nil, false
 	}
 	tuple, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
 	if !ok {
-		return nil
-	}
-	var out []string
-	for _, elem := range tuple.Exprs {
-		tr, ok := dependsOnTraversal(elem)
-		if !ok {
-			continue
-		}
-		addr, ok := traversalAddress(tr)
-		if !ok {
-			if name, isModule := stepName(tr, 1); isModule && tr.RootName() == "module" {
-				addr, ok = "module."+name, true
-			}
-		}
-		if !ok {
-			continue
-		}
-		if r.mod != nil && r.mod.path != "" {
-			addr = r.mod.path + "." + addr
-		}
-		out = append(out, addr)
-	}
-	return out
-}
-
-// DependsOnAddress reports whether r's depends_on names the resource at address, or a
-// module call that holds it.
-func (m *Config) DependsOnAddress(r *Resource, address string) bool {
-	for _, d := range m.DependsOn(r) {
-		if address == d || strings.HasPrefix(address, d+".") || strings.HasPrefix(address, d+"[") {
-			return true
-		}
-	}
-	return false
-}
-
-// InModuleOf reports whether the resource at address is in the same module instance as r.
-func (m *Config) InModuleOf(r *Resource, address string) bool {
-	rs := m.byAddress[address]
-	return len(rs) > 0 && rs[0].mod == r.mod
-}
-
-// ResolveList resolves each element of a list argument to one resource instance of
-// types; complete is false when the list or an element does not resolve.
-func (m *Config) ResolveList(attr *hclext.Attribute, types ...string) (rs []*Resource, complete bool) {
-	if attr == nil || !m.Set(attr) {
 		return nil, false
 	}
-	refs, ok := m.ResolveEach(attr, types...)
-	if !ok {
+	out := make([]*hclext.Attribute, len(tuple.Exprs))
+	bound, isBound := boundOf(attr.Expr)
+	if !isBound {
+		for i, e := range tuple.Exprs {
+			out[i] = &hclext.Attribute{Name: attr.Name, Expr: e}
+		}
+		return out, true
+	}
+	// An instance's attribute was evaluated in its own module and scope: each element
+	// keeps its part of that value, never to be evaluated again in another scope.
+	v := bound.Val
+	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() || v.LengthInt() != len(tuple.Exprs) {
 		return nil, false
 	}
-	complete = len(refs) > 0
-	for _, r := range refs {
-		if len(r) != 1 {
-			complete = false
-			continue
-		}
-		rs = append(rs, r[0])
+	i := 0
+	for it := v.ElementIterator(); it.Next(); i++ {
+		_, elem := it.Element()
+		out[i] = &hclext.Attribute{Name: attr.Name, Expr: bind(elem, tuple.Exprs[i])}
 	}
-	return rs, complete
+	return out, true
 }

@@ -29,22 +29,6 @@ func traversalAddress(tr hcl.Traversal) (string, bool) {
 	return root + "." + name.Name, true
 }
 
-// ListElements returns the element expressions of an attribute written as [a, b, ...].
-func ListElements(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
-	if attr == nil {
-		return nil, false
-	}
-	tuple, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
-	if !ok {
-		return nil, false
-	}
-	out := make([]*hclext.Attribute, len(tuple.Exprs))
-	for i, e := range tuple.Exprs {
-		out[i] = &hclext.Attribute{Name: attr.Name, Expr: e}
-	}
-	return out, true
-}
-
 // stepName returns the attribute name at step i of a traversal.
 func stepName(tr hcl.Traversal, i int) (string, bool) {
 	if len(tr) <= i {

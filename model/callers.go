@@ -2,9 +2,10 @@ package model
 
 import (
 	"fmt"
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"net/netip"
 	"slices"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 )

@@ -1,8 +1,9 @@
 package model
 
 import (
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"testing"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/google/go-cmp/cmp"
 )

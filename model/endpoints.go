@@ -1,8 +1,9 @@
 package model
 
 import (
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"strings"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"

@@ -2,11 +2,12 @@ package model
 
 import (
 	"encoding/base64"
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 )

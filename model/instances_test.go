@@ -2,8 +2,9 @@ package model
 
 import (
 	"encoding/json"
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"testing"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/google/go-cmp/cmp"
 

@@ -1,10 +1,11 @@
 package model
 
 import (
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/fargate-lint/tflint-ruleset-fargate/iampolicy"

@@ -1,8 +1,9 @@
 package model
 
 import (
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"strings"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 )

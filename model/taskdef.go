@@ -2,9 +2,10 @@ package model
 
 import (
 	"fmt"
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"slices"
 	"strings"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )

@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"slices"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 

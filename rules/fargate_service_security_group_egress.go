@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"slices"
 	"strings"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 

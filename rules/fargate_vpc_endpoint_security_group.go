@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 )
