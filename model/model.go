@@ -11,8 +11,9 @@
 // the configuration what to read (its schema) and answers the few AWS data sources whose
 // value the configuration decides (aws_region, aws_partition, aws_vpc_endpoint_service,
 // aws_iam_policy_document). Evaluation, module loading and placement are the
-// configuration's; reading as AWS does is the model's. Rules ask the model, and ask the
-// configuration (Model.Config) only for an attribute's value and where to report.
+// configuration's; reading as AWS does is the model's. Rules ask the model their AWS
+// questions, and the configuration (Model.Config) their Terraform ones: an attribute's
+// value, what it references, where to report.
 //
 // The files build on each other in one direction, from the foundations up: schema.go
 // (the resource types and what is read of each), efs.go, taskdef.go and needs.go (task
