@@ -186,9 +186,7 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 		if n.Kind != tree.Object {
 			return
 		}
-		if !n.Exact {
-			n.Range = e.Range()
-		}
+		writtenHere(n, e.Range())
 		for _, item := range e.Items {
 			key := hcl.ExprAsKeyword(item.KeyExpr)
 			if key == "" {
@@ -197,7 +195,7 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 				}
 			}
 			if mem := n.Member(key); key != "" && mem != nil {
-				if !mem.Value.Exact {
+				if !mem.Value.Exact || (mem.Value.Spanned && isConstructor(item.ValueExpr)) {
 					mem.KeyRange = item.KeyExpr.Range()
 				}
 				m.overlay(r, mem.Value, item.ValueExpr, hops)
@@ -207,9 +205,7 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 		if n.Kind != tree.Array || len(n.Items) != len(e.Exprs) {
 			return
 		}
-		if !n.Exact {
-			n.Range = e.Range()
-		}
+		writtenHere(n, e.Range())
 		for i, item := range e.Exprs {
 			m.overlay(r, n.Items[i], item, hops)
 		}
@@ -222,6 +218,23 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 	default:
 		place(n, expr.Range())
 	}
+}
+
+// writtenHere places an object or array at the constructor written for it, unless a
+// mark already says where this very value was written.
+func writtenHere(n *tree.Node, rng hcl.Range) {
+	if !n.Exact || n.Spanned {
+		n.Range, n.Spanned = rng, false
+	}
+}
+
+// isConstructor reports whether expr builds an object or a tuple where it is written.
+func isConstructor(expr hcl.Expression) bool {
+	switch hcl.UnwrapExpression(expr).(type) {
+	case *hclsyntax.ObjectConsExpr, *hclsyntax.TupleConsExpr:
+		return true
+	}
+	return false
 }
 
 // place puts a node and everything under it at rng.
