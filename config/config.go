@@ -93,12 +93,10 @@ func (r *Resource) Address() string {
 	return r.address
 }
 
-// Label names the resource in messages: its name in the root module, its address (with
-// the instance key) in a called module, where names like "this" say little.
+// Label names the resource in messages: its address with the instance key
+// (x_thing.web, module.api.x_thing.this["blue"]), which a reader can find, where names
+// like "this" say little.
 func (r *Resource) Label() string {
-	if r.mod == nil || r.mod.path == "" {
-		return r.Name
-	}
 	return r.Address() + r.key
 }
 

@@ -30,6 +30,9 @@ func Load(runner tflint.Runner, schema Schema) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	for name, f := range files {
+		c.files[name] = f
+	}
 	originalwd, err := runner.GetOriginalwd()
 	if err != nil {
 		originalwd, _ = os.Getwd()

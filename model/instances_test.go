@@ -11,13 +11,22 @@ import (
 	"github.com/fargate-lint/tflint-ruleset-fargate/iampolicy"
 )
 
-// names lists the labels of resources.
+// names lists resources by shortName.
 func names(rs []*config.Resource) []string {
 	out := []string{}
 	for _, r := range rs {
-		out = append(out, r.Label()+r.Key())
+		out = append(out, shortName(r))
 	}
 	return out
+}
+
+// shortName names a resource in these tests: by its name and instance key in the root
+// module, by its address and instance key in a called module.
+func shortName(r *config.Resource) string {
+	if r.ModulePrefix() == "" {
+		return r.Name + r.Key()
+	}
+	return r.Label()
 }
 
 func TestContainerInstances(t *testing.T) {
@@ -115,9 +124,9 @@ resource "aws_instance" "unknown" {
 	for _, g := range m.ContainerInstances() {
 		tmpl := []string{}
 		if g.Template != nil {
-			tmpl = append(tmpl, g.Template.Label())
+			tmpl = append(tmpl, shortName(g.Template))
 		}
-		got[g.Label()+g.Key()] = group{Template: tmpl, Clusters: names(g.Clusters), Providers: names(g.Providers),
+		got[shortName(g.Resource)] = group{Template: tmpl, Clusters: names(g.Clusters), Providers: names(g.Providers),
 			Subnets: names(g.Subnets), Groups: names(g.SecurityGroups),
 			SubnetsComplete: g.SubnetsComplete, GroupsComplete: g.SecurityGroupsComplete}
 	}
@@ -182,7 +191,7 @@ resource "aws_ecs_service" "constrained" {
 	for _, svc := range m.Services {
 		got[svc.Name] = []string{}
 		for _, g := range m.ServiceInstances(svc) {
-			got[svc.Name] = append(got[svc.Name], g.Label())
+			got[svc.Name] = append(got[svc.Name], shortName(g.Resource))
 		}
 	}
 	want := map[string][]string{"any": {"blue", "green"}, "blue": {"blue"}, "constrained": {}}
