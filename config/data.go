@@ -13,6 +13,9 @@ import (
 func (mod *module) Data(typ, name string, attrs []string) cty.Value {
 	db := mod.data[typ+"."+name]
 	if db == nil {
+		if b := mod.dataBlock(typ, name); b != nil {
+			return mod.unwatchedValue(b, attrs)
+		}
 		return unknownValue
 	}
 	if db.value == cty.NilVal {

@@ -30,7 +30,8 @@
 // config.go (the types), syntax.go (what the syntax alone says), schema.go (what the
 // caller hands in), origin.go (the marks values carry: where a literal was written,
 // which resource a value was read from), load.go (reading module files), eval.go
-// (evaluation), expand.go (count, for_each and dynamic blocks), scope.go (what a
+// (evaluation), expand.go (count, for_each and dynamic blocks), unwatched.go (what
+// is known of resources and data sources the schema does not name), scope.go (what a
 // module's variables, module calls and resources evaluate to), data.go (data sources),
 // module.go (Load: the module tree), refs.go (references), order.go (what Terraform
 // creates first), values.go

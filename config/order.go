@@ -271,26 +271,3 @@ func bodyTraversals(body *hclsyntax.Body) []hcl.Traversal {
 	}
 	return out
 }
-
-// dataBlock returns mod's data block of typ and name, watched or not.
-func (mod *module) dataBlock(typ, name string) *hcl.Block {
-	if db := mod.data[typ+"."+name]; db != nil {
-		return db.block
-	}
-	for _, b := range mod.def.others {
-		if b.Type == "data" && b.Labels[0] == typ && b.Labels[1] == name {
-			return b
-		}
-	}
-	return nil
-}
-
-// otherResource returns mod's resource block of a type the schema does not name.
-func (mod *module) otherResource(typ, name string) *hcl.Block {
-	for _, b := range mod.def.others {
-		if b.Type == "resource" && b.Labels[0] == typ && b.Labels[1] == name {
-			return b
-		}
-	}
-	return nil
-}

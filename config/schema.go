@@ -13,9 +13,15 @@ type Schema struct {
 	// read of it; resources of other types are not read, and references to them are
 	// unknown.
 	Resources map[string]*hclext.BodySchema
-	// Computed are the attributes every resource instance offers besides id, unknown
-	// until apply (a provider's arn, say): a reference to a whole instance has them.
+	// Computed are the attributes every resource instance of the schema offers besides
+	// id, unknown until apply but never null (a provider's arn, say): a reference to a
+	// whole instance has them.
 	Computed []string
+	// Settled are the attributes besides id a provider always sets, to a string, on a
+	// resource it creates or a data source it reads, of any type: an unknown value of
+	// theirs read from a resource or data source the schema does not name is refined
+	// as not null.
+	Settled []string
 	// Providers are the provider names whose configurations (provider blocks) of the
 	// root module are kept, for Providers.
 	Providers []string

@@ -59,7 +59,8 @@ type Model struct {
 // the ECS and VPC resources in it.
 func Build(runner tflint.Runner) (*Model, error) {
 	data := &awsData{}
-	cfg, err := config.Load(runner, config.Schema{Resources: watchedTypes, Computed: []string{"arn"}, Providers: []string{"aws"}, Data: data})
+	cfg, err := config.Load(runner, config.Schema{Resources: watchedTypes, Computed: []string{"arn"}, Settled: settledAttrs,
+		Providers: []string{"aws"}, Data: data})
 	if err != nil {
 		return nil, err
 	}

@@ -267,3 +267,12 @@ var discoveryServiceSchema = &hclext.BodySchema{
 		}}),
 	},
 }
+
+// settledAttrs are attributes the AWS provider always sets, to a string, once a resource
+// is created or a data source read: an unknown value of theirs is refined as not null
+// (config.Schema.Settled). A refinement that turns out too optimistic only keeps an
+// unknown leaf, which never makes a finding.
+var settledAttrs = []string{
+	"arn", "name", "value", "insecure_value", "repository_url", "image_uri",
+	"account_id", "dns_name", "zone_id", "secret_string", "url", "registry_id",
+}
