@@ -7,12 +7,13 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// Resources and data sources of types the schema does not name still answer what Terraform knows
-// of them before apply: how many instances a known count or for_each makes (so
-// try(aws_iam_role.exec[0].arn, var.arn) with count = 0 falls back as in Terraform), and
-// that the attributes a provider always sets once it has created or read them are not
-// null (so { for k, v in ... : k => v if v != null } keeps a member whose value comes
-// from one). Every other attribute is unknown, of unknown type.
+// Resources and data sources of types the schema does not name still answer what
+// Terraform knows of them before apply: how many instances a known count or for_each
+// makes (so try(x_role.exec[0].id, var.id) with count = 0 falls back as in Terraform),
+// and that id and the attributes a provider always sets once it has created or read
+// them (Schema.Settled) are not null (so { for k, v in ... : k => v if v != null }
+// keeps a member whose value comes from one). Every other attribute is unknown, of
+// unknown type.
 
 // unwatchedValue is what a reference to a resource or data block of a type the schema
 // does not read sees: per instance, an object with the attributes read.
