@@ -16,14 +16,18 @@
 // value, what it references, where to report.
 //
 // The files build on each other in one direction, from the foundations up: schema.go
-// (the resource types and what is read of each), efs.go, taskdef.go and needs.go (task
-// definitions, their containers and what they need to reach), network.go (VPCs and
-// what refers to them), cluster.go (clusters, capacity providers, launch types),
-// routes.go (route tables and subnets' egress), endpoints.go, policydoc.go, data.go and
-// policy.go (VPC endpoints, the data sources the model answers, endpoint policies),
-// secgroups.go (security group rules and the union an interface gets), service.go,
-// instances.go (container instances) and callers.go (what calls AWS services from
-// where), up to model.go (Build) and runner.go (the runner rules report through).
+// (the resource types and what is read of each), platform.go, volumes.go and
+// serviceconnect.go (settings read as AWS reads them), efs.go, taskdef.go, portnames.go
+// and needs.go (task definitions, their containers and what they need to reach),
+// network.go (VPCs and what refers to them), bluegreen.go (listeners and blue/green
+// target groups), cluster.go (clusters, capacity providers, launch types), routes.go
+// (route tables and subnets' egress), endpoints.go, policydoc.go, data.go and policy.go
+// (VPC endpoints, the data sources the model answers, endpoint policies), secgroups.go,
+// defaultgroup.go and egressreach.go (security group rules, the union an interface
+// gets, a VPC's default group, where egress reaches), service.go, instances.go
+// (container instances) and callers.go (what calls AWS services from where), up to
+// model.go (Build) and runner.go (the runner rules report through). A test holds them
+// to this order.
 package model
 
 import (

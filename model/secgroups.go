@@ -82,9 +82,6 @@ func (m *Model) InterfaceRules(ifc InterfaceGroups, egress bool) (rules []SGRule
 		return nil, false
 	}
 	for _, g := range ifc.Groups {
-		if g.Type != TypeSecurityGroup {
-			return nil, false // aws_default_security_group: its rules are not read
-		}
 		rs, ok := m.SecurityGroupRules(g, egress)
 		if !ok {
 			return nil, false
@@ -100,10 +97,6 @@ func (m *Model) InterfaceRules(ifc InterfaceGroups, egress bool) (rules []SGRule
 func (m *Model) InterfaceAllowsTCP(ifc InterfaceGroups, egress bool, low, high int64) (allows, known bool) {
 	known = ifc.Complete
 	for _, g := range ifc.Groups {
-		if g.Type != TypeSecurityGroup {
-			known = false
-			continue
-		}
 		rules, ok := m.SecurityGroupRules(g, egress)
 		if !ok {
 			known = false
@@ -151,8 +144,8 @@ func (m *Model) SecurityGroupRules(sg *config.Resource, egress bool) (rules []SG
 			rules = append(rules, rule)
 		}
 	}
-	legacy := m.Config.Referrers(TypeSecurityGroupRule, "security_group_id", TypeSecurityGroup)
-	modern := m.Config.Referrers(standalone, "security_group_id", TypeSecurityGroup)
+	legacy := m.Config.Referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...)
+	modern := m.Config.Referrers(standalone, "security_group_id", securityGroupRefs...)
 	if !legacy.Complete || !modern.Complete {
 		return nil, false
 	}
@@ -346,8 +339,8 @@ func (m *Model) DefaultGroupMayAdmit() bool {
 	if len(m.Config.OfType(TypeDefaultSecurityGroup)) > 0 || m.Config.MayHaveUnknown(TypeDefaultSecurityGroup) {
 		return true
 	}
-	return !m.Config.Referrers(TypeSecurityGroupRule, "security_group_id", TypeSecurityGroup).Complete ||
-		!m.Config.Referrers(TypeSecurityGroupIngressRule, "security_group_id", TypeSecurityGroup).Complete
+	return !m.Config.Referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...).Complete ||
+		!m.Config.Referrers(TypeSecurityGroupIngressRule, "security_group_id", securityGroupRefs...).Complete
 }
 
 // TakesInbound reports whether a service may receive traffic from others: it sits

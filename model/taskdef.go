@@ -18,6 +18,10 @@ const (
 	ModeNone   = "none"
 )
 
+// NetworkModes are the values network_mode takes; the provider refuses any other,
+// upper case included.
+var NetworkModes = []string{ModeAWSVPC, ModeBridge, ModeHost, ModeNone}
+
 // TaskDefinition is one instance of aws_ecs_task_definition with the facts rules share.
 type TaskDefinition struct {
 	*config.Resource
@@ -25,6 +29,11 @@ type TaskDefinition struct {
 	// NetworkMode is the effective network mode: network_mode when set, else bridge,
 	// the Linux default. It is empty when the value is not known.
 	NetworkMode string
+
+	// InvalidNetworkMode is network_mode as written when it is known and is none of the
+	// four modes (say "AWSVPC"); NetworkMode is then empty, so that only the rule about
+	// the value speaks of it.
+	InvalidNetworkMode string
 
 	// Compatibilities is requires_compatibilities; CompatibilitiesKnown is false when
 	// its value is not known. An omitted attribute is a known empty list.
@@ -51,7 +60,11 @@ func (m *Model) newTaskDefinition(r *config.Resource) *TaskDefinition {
 	if attr := r.Attr("network_mode"); attr == nil || !m.Config.Set(attr) {
 		td.NetworkMode = ModeBridge
 	} else if s, ok := m.Config.String(attr); ok {
-		td.NetworkMode = s
+		if slices.Contains(NetworkModes, s) {
+			td.NetworkMode = s
+		} else {
+			td.InvalidNetworkMode = s
+		}
 	}
 
 	if attr := r.Attr("requires_compatibilities"); attr == nil || !m.Config.Set(attr) {
