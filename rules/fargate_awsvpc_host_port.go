@@ -23,7 +23,7 @@ func NewAwsvpcHostPortRule() *AwsvpcHostPortRule {
 
 // Check runs the rule.
 func (r *AwsvpcHostPortRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if !td.SharedNamespace() {
 				continue

@@ -1,14 +1,15 @@
-package model
+package config
 
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/gocty"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
 // Known returns the value of attr when it is set, known, not null and not sensitive.
@@ -34,7 +35,7 @@ func (m *Config) String(attr *hclext.Attribute) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return ctyString(v)
+	return ToString(v)
 }
 
 // Bool returns attr as a known bool.
@@ -56,7 +57,7 @@ func (m *Config) Int(attr *hclext.Attribute) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return ctyInt(v)
+	return ToInt(v)
 }
 
 // Strings returns attr as a known list or set of strings.
@@ -128,8 +129,9 @@ func (m *Config) Present(attr *hclext.Attribute) bool {
 	return false
 }
 
-// ctyString converts a known, unmarked value to a string.
-func ctyString(v cty.Value) (string, bool) {
+// ToString converts a known, unmarked value to a string, as Terraform converts it
+// (numbers are written without exponent).
+func ToString(v cty.Value) (string, bool) {
 	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
 		return "", false
 	}
@@ -143,8 +145,8 @@ func ctyString(v cty.Value) (string, bool) {
 	return s.AsString(), true
 }
 
-// ctyInt converts a known, unmarked value to a whole number.
-func ctyInt(v cty.Value) (int64, bool) {
+// ToInt converts a known, unmarked value to a whole number.
+func ToInt(v cty.Value) (int64, bool) {
 	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
 		return 0, false
 	}
