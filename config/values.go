@@ -210,3 +210,53 @@ func (m *Config) ValueFrom(attr *hclext.Attribute) string {
 	text, _ := m.SourceText(attr.Expr.Range())
 	return text
 }
+
+// EncodedInPlace reports whether attr is written as jsonencode(...), so that the parts of
+// its document are expressions written in the attribute.
+func EncodedInPlace(attr *hclext.Attribute) bool {
+	_, ok := encodedArg(attr)
+	return ok
+}
+
+// DecidedWhereWritten reports whether the expression written at rng, a part of the
+// document attr encodes with jsonencode(...), refers to nothing but its instance's own
+// count and each: its value is decided where it is written, for every instance.
+func DecidedWhereWritten(attr *hclext.Attribute, rng hcl.Range) bool {
+	arg, ok := encodedArg(attr)
+	if !ok {
+		return false
+	}
+	found, only := false, false
+	hclsyntax.VisitAll(arg, func(n hclsyntax.Node) hcl.Diagnostics {
+		e, ok := n.(hclsyntax.Expression)
+		if found || !ok || !sameSpan(e.Range(), rng) {
+			return nil
+		}
+		found, only = true, true
+		for _, tr := range e.Variables() {
+			if root := tr.RootName(); root != "count" && root != "each" {
+				only = false
+			}
+		}
+		return nil
+	})
+	return found && only
+}
+
+// encodedArg returns the argument of the jsonencode call attr is written as.
+func encodedArg(attr *hclext.Attribute) (hclsyntax.Expression, bool) {
+	if attr == nil {
+		return nil, false
+	}
+	call, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 {
+		return nil, false
+	}
+	return call.Args[0], true
+}
+
+// sameSpan reports whether two ranges cover the same lines and columns of one file.
+func sameSpan(a, b hcl.Range) bool {
+	return a.Filename == b.Filename && a.Start.Line == b.Start.Line && a.Start.Column == b.Start.Column &&
+		a.End.Line == b.End.Line && a.End.Column == b.End.Column
+}
