@@ -1,6 +1,9 @@
 package tffunc
 
 import (
+	"fmt"
+	"sync/atomic"
+
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
@@ -10,17 +13,30 @@ import (
 // carries that value, so that jsondecode of the string (a module that decodes the JSON
 // another module encoded) and a reader of the JSON (container definitions) still see the
 // known parts. Terraform's plan knows only that the string is not null.
+//
+// Marks travel to every value computed from a marked one ("[${jsonencode(x)}]", join,
+// format), which encode something else. So the unknown string is also refined to start
+// with a token no JSON text starts with, unique to the call: a value that still has that
+// prefix is the encoding itself (passed through a variable, an output, one() or
+// nonsensitive()), and only then does EncodedValue answer.
 type Encoded struct {
 	Value cty.Value
+	token string
 }
 
-// EncodedValue returns the value an unknown string from jsonencode encodes.
+// encodings numbers the unknown encodings jsonencode makes, for their tokens.
+var encodings atomic.Int64
+
+// EncodedValue returns the value an unknown string from jsonencode encodes, when v is
+// that very string.
 func EncodedValue(v cty.Value) (cty.Value, bool) {
 	if v.IsKnown() {
 		return cty.NilVal, false
 	}
-	for m := range v.Marks() {
-		if e, ok := m.(*Encoded); ok {
+	plain, marks := v.Unmark()
+	prefix := plain.Range().StringPrefix()
+	for m := range marks {
+		if e, ok := m.(*Encoded); ok && prefix == e.token {
 			return e.Value, true
 		}
 	}
@@ -43,7 +59,11 @@ var jsonEncodeFunc = function.New(&function.Spec{
 			return stdlib.JSONEncodeFunc.Call([]cty.Value{v})
 		}
 		_, marks := v.UnmarkDeep()
-		return cty.UnknownVal(cty.String).RefineNotNull().WithMarks(marks).Mark(&Encoded{Value: v}), nil
+		encoded := cty.UnknownVal(cty.String).Refine().NotNull().
+			StringPrefix(fmt.Sprintf("\uE001%d\uE001", encodings.Add(1))).NewValue()
+		// cty may keep less than the whole prefix: the token is what it kept.
+		token := encoded.Range().StringPrefix()
+		return encoded.WithMarks(marks).Mark(&Encoded{Value: v, token: token}), nil
 	},
 })
 
