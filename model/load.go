@@ -34,6 +34,9 @@ type moduleDef struct {
 	outputs   map[string]hcl.Expression
 	resources []*hcl.Block
 	data      []*hcl.Block
+	// others are the resource and data blocks of types the model does not watch: only
+	// their references are read, to tell what Terraform creates first.
+	others    []*hcl.Block
 	calls     []*hcl.Block
 	providers []*hcl.Block
 	// userCode is false for a module installed under .terraform: its files are not the
@@ -70,10 +73,10 @@ func wantedFile(b *hclext.Block) bool {
 		return true
 	case "provider":
 		return b.Labels[0] == "aws"
-	case "resource":
-		return watchedTypes[b.Labels[0]] != nil
-	case "data":
-		return watchedData[b.Labels[0]]
+	case "resource", "data":
+		// Every resource and data source: the model reads the ones it watches, and the
+		// references of all of them, since Terraform orders resources by references.
+		return true
 	}
 	return false
 }
@@ -158,10 +161,14 @@ func newDef(dir string, files map[string]*hcl.File) *moduleDef {
 			case "resource":
 				if watchedTypes[b.Labels[0]] != nil {
 					def.resources = append(def.resources, b)
+				} else {
+					def.others = append(def.others, b)
 				}
 			case "data":
 				if watchedData[b.Labels[0]] {
 					def.data = append(def.data, b)
+				} else {
+					def.others = append(def.others, b)
 				}
 			case "provider":
 				if b.Labels[0] == "aws" {

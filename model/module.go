@@ -74,6 +74,8 @@ type Config struct {
 	// resolved the answers of Resolve.
 	refValues map[string]cty.Value
 	resolved  map[resolveKey][]*Resource
+	// orderings memoizes what each object comes after (see CreatedAfter).
+	orderings map[string]*ordering
 
 	// blocks are the resource blocks of every module instance by address, and in order.
 	blocks map[string]*resourceBlock
@@ -124,6 +126,21 @@ func (r *Resource) Label() string {
 	if r.mod == nil || r.mod.path == "" {
 		return r.Name
 	}
+	return r.Address() + r.key
+}
+
+// ModulePrefix is the path of the module instance the resource is in, followed by a
+// dot ("module.api."), or "" in the root module.
+func (r *Resource) ModulePrefix() string {
+	if r.mod == nil || r.mod.path == "" {
+		return ""
+	}
+	return r.mod.path + "."
+}
+
+// InstanceAddress is the address of this instance: Address with its instance key
+// (aws_lb_target_group.this["blue"]).
+func (r *Resource) InstanceAddress() string {
 	return r.Address() + r.key
 }
 

@@ -223,56 +223,6 @@ func (m *Config) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]
 	return refs, true
 }
 
-// DependsOn returns the addresses in the resource's depends_on.
-func (m *Config) DependsOn(r *Resource) []string {
-	attr := r.Attr("depends_on")
-	if attr == nil {
-		return nil
-	}
-	tuple, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, elem := range tuple.Exprs {
-		tr, ok := dependsOnTraversal(elem)
-		if !ok {
-			continue
-		}
-		addr, ok := traversalAddress(tr)
-		if !ok {
-			if name, isModule := stepName(tr, 1); isModule && tr.RootName() == "module" {
-				addr, ok = "module."+name, true
-			}
-		}
-		if !ok {
-			continue
-		}
-		if r.mod != nil && r.mod.path != "" {
-			addr = r.mod.path + "." + addr
-		}
-		out = append(out, addr)
-	}
-	return out
-}
-
-// DependsOnAddress reports whether r's depends_on names the resource at address, or a
-// module call that holds it.
-func (m *Config) DependsOnAddress(r *Resource, address string) bool {
-	for _, d := range m.DependsOn(r) {
-		if address == d || strings.HasPrefix(address, d+".") || strings.HasPrefix(address, d+"[") {
-			return true
-		}
-	}
-	return false
-}
-
-// InModuleOf reports whether the resource at address is in the same module instance as r.
-func (m *Config) InModuleOf(r *Resource, address string) bool {
-	rs := m.byAddress[address]
-	return len(rs) > 0 && rs[0].mod == r.mod
-}
-
 // stepName returns the attribute name at step i of a traversal.
 func stepName(tr hcl.Traversal, i int) (string, bool) {
 	if len(tr) <= i {

@@ -53,6 +53,72 @@ func (r SGRule) AllowsTCP(port int64) bool {
 	return false
 }
 
+// InterfaceGroups are the security groups of one network interface: a task's, a
+// container instance's or an endpoint's. AWS applies them together, so traffic is
+// allowed when any rule of any of them allows it: every conclusion about what an
+// interface admits or lets out is drawn from the union of their rules.
+type InterfaceGroups struct {
+	Groups []*Resource
+	// Complete is false when the list is not known, is empty, or has an element that is
+	// not one security group of the configuration: a group the model cannot see may
+	// allow anything.
+	Complete bool
+}
+
+// GroupsOf resolves a list of security groups (security_groups, security_group_ids,
+// vpc_security_group_ids) to the groups of one interface.
+func (m *Config) GroupsOf(attr *hclext.Attribute) InterfaceGroups {
+	groups, complete := m.resolveList(attr, securityGroupRefs...)
+	return InterfaceGroups{Groups: groups, Complete: complete}
+}
+
+// InterfaceRules returns the union of the ingress (or egress) rules of an interface's
+// groups. ok is false when the groups are not complete or a rule that may belong to one
+// of them cannot be read.
+func (m *Config) InterfaceRules(ifc InterfaceGroups, egress bool) (rules []SGRule, ok bool) {
+	if !ifc.Complete {
+		return nil, false
+	}
+	for _, g := range ifc.Groups {
+		if g.Type != TypeSecurityGroup {
+			return nil, false // aws_default_security_group: its rules are not read
+		}
+		rs, ok := m.SecurityGroupRules(g, egress)
+		if !ok {
+			return nil, false
+		}
+		rules = append(rules, rs...)
+	}
+	return rules, true
+}
+
+// InterfaceAllowsTCP reports whether a rule of the interface's groups certainly allows
+// TCP on some port from low to high, inbound (or outbound when egress), from or to any
+// peer. known is false when no rule certainly does and one that cannot be read might.
+func (m *Config) InterfaceAllowsTCP(ifc InterfaceGroups, egress bool, low, high int64) (allows, known bool) {
+	known = ifc.Complete
+	for _, g := range ifc.Groups {
+		if g.Type != TypeSecurityGroup {
+			known = false
+			continue
+		}
+		rules, ok := m.SecurityGroupRules(g, egress)
+		if !ok {
+			known = false
+			continue
+		}
+		for _, rule := range rules {
+			if rule.AllowsTCPRange(low, high) {
+				return true, true
+			}
+			if !rule.Known {
+				known = false
+			}
+		}
+	}
+	return false, known
+}
+
 // SecurityGroupRules returns a security group's ingress or egress rules: inline (blocks
 // or attribute syntax), aws_security_group_rule, and aws_vpc_security_group_ingress_rule
 // or _egress_rule. ok is false when a rule that may belong to the group cannot be read.

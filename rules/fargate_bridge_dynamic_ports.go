@@ -52,7 +52,7 @@ func (r *BridgeDynamicPortsRule) Check(runner tflint.Runner) error {
 					if !g.SecurityGroupsComplete || g.SecurityGroupsAttr == nil {
 						continue
 					}
-					if admits, known := anyAdmitsTCPRange(m, g.SecurityGroups, ephemeralLow, ephemeralHigh); !known || admits {
+					if admits, known := m.InterfaceAllowsTCP(model.InterfaceGroups{Groups: g.SecurityGroups, Complete: g.SecurityGroupsComplete}, false, ephemeralLow, ephemeralHigh); !known || admits {
 						continue
 					}
 					e.emitf(g.SecurityGroupsAttr.Expr.Range(), "service %s runs bridge tasks behind target group %s on dynamic host ports, which Docker picks from the instance's ephemeral range (32768-61000 on the ECS-optimized AMI, 49153-65535 otherwise), but these security groups, of %s, admit no TCP port from 32768 to 65535: the load balancer's health checks and traffic never reach the tasks. Add an ingress rule for TCP 32768-65535 from the load balancer's security group", svc.Label(), tgs[0].Label(), g.Description())
@@ -84,25 +84,4 @@ func instanceTargets(m *model.Config, tgs []*model.Resource) bool {
 		}
 	}
 	return true
-}
-
-// anyAdmitsTCPRange reports whether an ingress rule of the security groups admits some
-// TCP port from low to high, from any source; known is false when a group or one of its
-// rules cannot be read.
-func anyAdmitsTCPRange(m *model.Config, groups []*model.Resource, low, high int64) (admits, known bool) {
-	for _, g := range groups {
-		rules, ok := m.SecurityGroupRules(g, false)
-		if !ok {
-			return false, false
-		}
-		for _, rule := range rules {
-			if !rule.Known {
-				return false, false
-			}
-			if rule.AllowsTCPRange(low, high) {
-				return true, true
-			}
-		}
-	}
-	return false, true
 }

@@ -77,5 +77,64 @@ resource "aws_security_group" "task" {
     }
   }
 }`},
+		{name: "silent: the groups are a union, one has egress", src: `
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.in.id, aws_security_group.out.id]
+  }
+}
+resource "aws_security_group" "in" {
+  ingress {
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+resource "aws_security_group" "out" {
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}`},
+		{name: "silent: another group of the list is not known", src: `
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.in.id, var.shared_sg]
+  }
+}
+resource "aws_security_group" "in" {}`},
+		{name: "two groups, neither with egress: one finding", src: `
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.a.id, aws_security_group.b.id]
+  }
+}
+resource "aws_security_group" "a" {}
+resource "aws_security_group" "b" {}`, want: []string{`9:1: security groups a and b of service app's tasks have no egress rule`}},
+		{name: "a group shared by two services: one finding naming both", src: `
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.task.id]
+  }
+}
+resource "aws_ecs_service" "web" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.task.id]
+  }
+}
+resource "aws_security_group" "task" {}`, want: []string{`16:1: security group task of the tasks of services app and web has no egress rule`}},
 	})
 }

@@ -2,33 +2,25 @@ package rules
 
 import (
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
-
-	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 )
 
-// ServiceTaskCompatibilityRule flags a Fargate service whose awsvpc task definition sets
-// no requires_compatibilities. (With another network mode AWS certainly rejects the
-// service; fargate_service_launch_type reports that as an error.)
+// ServiceTaskCompatibilityRule is retired: it reports nothing. It warned when a Fargate
+// service ran an awsvpc task definition without requires_compatibilities, but ECS
+// computes a task definition's compatibilities when it is registered and includes
+// FARGATE when the definition meets Fargate's requirements, so such services deploy.
+// What AWS does refuse (no task-level cpu or memory, another network mode, a parameter
+// Fargate rejects) is reported, with its reason, by fargate_task_size,
+// fargate_service_launch_type and fargate_task_unsupported, which hold such a task
+// definition to Fargate's rules. The rule stays registered, so that configurations
+// naming it keep loading.
 type ServiceTaskCompatibilityRule struct{ meta }
 
 // NewServiceTaskCompatibilityRule returns the rule.
 func NewServiceTaskCompatibilityRule() *ServiceTaskCompatibilityRule {
-	return &ServiceTaskCompatibilityRule{meta{name: "fargate_service_task_compatibility", severity: tflint.WARNING, recommended: true}}
+	return &ServiceTaskCompatibilityRule{meta{name: "fargate_service_task_compatibility", severity: tflint.WARNING}}
 }
 
-// Check runs the rule.
-func (r *ServiceTaskCompatibilityRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
-		for _, svc := range m.Services {
-			if svc.LaunchType != model.LaunchFargate {
-				continue
-			}
-			for _, td := range svc.TaskDefinitions {
-				if td.NoCompatibilities() && td.NetworkMode == model.ModeAWSVPC {
-					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s sets no requires_compatibilities, so AWS does not check it against Fargate's requirements when it is registered and may refuse the service (\"Task definition does not support launch_type FARGATE.\"): add requires_compatibilities = [\"FARGATE\"] to the task definition", td.Label())
-					break
-				}
-			}
-		}
-	})
+// Check reports nothing: the rule is retired.
+func (r *ServiceTaskCompatibilityRule) Check(tflint.Runner) error {
+	return nil
 }

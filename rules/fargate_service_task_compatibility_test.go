@@ -9,30 +9,16 @@ resource "aws_ecs_service" "app" {
   launch_type     = "FARGATE"
 }`
 	testRule(t, NewServiceTaskCompatibilityRule(), []ruleCase{
-		{name: "awsvpc task without requires_compatibilities", src: awsvpcTask + service,
-			want: []string{`8:21: this service runs on Fargate, but its task definition app sets no requires_compatibilities`}},
-		{name: "through a capacity provider strategy", src: awsvpcTask + `
-resource "aws_ecs_service" "app" {
-  task_definition = aws_ecs_task_definition.app.arn
-  capacity_provider_strategy {
-    capacity_provider = "FARGATE_SPOT"
-  }
-}`, want: []string{`8:21: this service runs on Fargate`}},
-		{name: "silent: bridge task (an error of fargate_service_launch_type)", src: bridgeTask + service},
-		{name: "silent: requires FARGATE", src: `
+		// ECS adds FARGATE to the compatibilities it computes at registration when the
+		// task definition meets Fargate's requirements.
+		{name: "silent (retired): awsvpc task without requires_compatibilities", src: awsvpcTask + service},
+	})
+	// What AWS refuses for such a task definition is still reported, by the rule whose
+	// fix it is.
+	testRule(t, NewTaskSizeRule(), []ruleCase{
+		{name: "no task-level cpu or memory, run on Fargate", src: `
 resource "aws_ecs_task_definition" "app" {
-  network_mode             = "awsvpc"
-  requires_compatibilities = ["FARGATE"]
-}` + service},
-		{name: "silent: EC2 service", src: awsvpcTask + `
-resource "aws_ecs_service" "app" {
-  task_definition = aws_ecs_task_definition.app.arn
-  launch_type     = "EC2"
-}`},
-		{name: "silent: compatibilities not known", src: `
-resource "aws_ecs_task_definition" "app" {
-  network_mode             = "awsvpc"
-  requires_compatibilities = var.compatibilities
-}` + service},
+  network_mode = "awsvpc"
+}` + service, want: []string{`2:1: Fargate tasks need a task-level cpu`, `2:1: Fargate tasks need a task-level memory`}},
 	})
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
@@ -22,6 +23,14 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		forwarders, complete := m.Forwarders()
 		for _, svc := range m.Services {
+			// One finding per depends_on entry the service lacks, naming every target
+			// group that entry would order it after.
+			type missing struct {
+				listener string
+				groups   []string
+			}
+			var names []string
+			lacks := map[string]*missing{}
 			for _, lb := range svc.Blocks("load_balancer") {
 				attr := lb.Body.Attributes["target_group_arn"]
 				tgs := m.Resolve(attr, model.TargetGroupTypes...)
@@ -35,18 +44,56 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 					}
 					continue
 				}
-				// Only a listener in the service's own module can be named in its
-				// depends_on; across modules the user cannot fix it there.
-				if !m.InModuleOf(svc.Resource, via[0]) {
+				// Terraform creates the service after the listener when anything in the
+				// service's block leads to it: a reference, a local, a module output, a
+				// depends_on (a module call there meaning all of it).
+				ordered, known := false, true
+				for _, addr := range via {
+					after, k := m.CreatedAfter(svc.Resource, addr)
+					if after {
+						ordered = true
+						break
+					}
+					known = known && k
+				}
+				if ordered || !known {
 					continue
 				}
-				if !slices.ContainsFunc(via, func(addr string) bool { return m.DependsOnAddress(svc.Resource, addr) }) {
-					where := svc.Block.DefRange
-					if d := svc.Attr("depends_on"); d != nil {
-						where = d.Expr.Range()
-					}
-					e.emitf(where, "this service does not depend on %s, which attaches target group %s to the load balancer: Terraform may create the service first and ECS then rejects the target group (\"does not have an associated load balancer\"). Add depends_on = [%s]", via[0], tgs[0].Label(), via[0])
+				// The fix is a depends_on entry written in the service's module: only a
+				// listener there or in a module it calls can be named.
+				name, ok := m.AddressFrom(svc.Resource, via[0])
+				if !ok {
+					continue
 				}
+				listener, group := name, tgs[0].InstanceAddress()
+				if strings.HasPrefix(name, "module.") {
+					// A listener inside a module the service's module calls: named as
+					// in that module, with the call to put in depends_on.
+					listener = strings.TrimPrefix(via[0], svc.ModulePrefix()+name+".") + " in " + name
+				} else {
+					group = strings.TrimPrefix(group, svc.ModulePrefix())
+				}
+				l := lacks[name]
+				if l == nil {
+					l = &missing{listener: listener}
+					lacks[name] = l
+					names = append(names, name)
+				}
+				if !slices.Contains(l.groups, group) {
+					l.groups = append(l.groups, group)
+				}
+			}
+			where := svc.Block.DefRange
+			if d := svc.Attr("depends_on"); d != nil {
+				where = d.Expr.Range()
+			}
+			for _, name := range names {
+				l := lacks[name]
+				groups := "target group " + l.groups[0]
+				if len(l.groups) > 1 {
+					groups = "target groups " + joinAnd(l.groups)
+				}
+				e.emitf(where, "this service does not depend on %s, which attaches %s to the load balancer: nothing in the service refers to it, so Terraform may create the service first and ECS then rejects the target group (\"does not have an associated load balancer\"). Add depends_on = [%s]", l.listener, groups, name)
 			}
 		}
 	})

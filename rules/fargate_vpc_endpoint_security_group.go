@@ -37,11 +37,8 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 				e.emit(subject(ep.Resource, "Interface endpoint")+" has no security_group_ids, so it gets the VPC's default security group, which only admits its own members: tasks cannot connect. Add a security group that admits TCP 443 from the tasks", m.MissingAt(ep.Resource, "security_group_ids"))
 				continue
 			}
-			refs, isList := m.ResolveEach(attr, model.TypeSecurityGroup)
-			if !isList || len(refs) == 0 {
-				continue
-			}
-			admits, known := anyAdmitsTCP(m, refs, httpsPort)
+			ifc := m.GroupsOf(attr)
+			admits, known := m.InterfaceAllowsTCP(ifc, false, httpsPort, httpsPort)
 			switch {
 			case known && !admits:
 				e.emit("none of this endpoint's security groups admits TCP 443, the port AWS service endpoints listen on, so tasks cannot connect: add an ingress rule for TCP 443 from the tasks' subnets or security group", attr.Expr.Range())
@@ -49,7 +46,7 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 				if !read {
 					callers, read = m.Callers(), true
 				}
-				checkEndpointCallers(m, e, ep, refs, attr, callers)
+				checkEndpointCallers(m, e, ep, ifc.Groups, attr, callers)
 			}
 		}
 	})
@@ -57,13 +54,9 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 
 // checkEndpointCallers flags an endpoint whose security groups admit HTTPS, but not from
 // the tasks or container instances that call its service through it.
-func checkEndpointCallers(m *model.Config, e *emitter, ep *model.Endpoint, refs [][]*model.Resource, attr *hclext.Attribute, callers []*model.Caller) {
+func checkEndpointCallers(m *model.Config, e *emitter, ep *model.Endpoint, groups []*model.Resource, attr *hclext.Attribute, callers []*model.Caller) {
 	if ep.VPC == "" || ep.Service == "" || !ep.PrivateDNSKnown || !ep.PrivateDNS {
 		return // without private DNS, only clients told its name use the endpoint
-	}
-	var groups []*model.Resource
-	for _, rs := range refs {
-		groups = append(groups, rs[0])
 	}
 	for _, c := range callers {
 		why, needed := c.Needs[ep.Service]
@@ -82,27 +75,4 @@ func checkEndpointCallers(m *model.Config, e *emitter, ep *model.Endpoint, refs 
 		}
 		e.emitf(attr.Expr.Range(), "this endpoint's security groups admit TCP 443, but not from %s, whose calls to %s (%s) go through this endpoint and time out. Add an ingress rule for TCP 443 from %s", c.Label, ep.Service, why, from)
 	}
-}
-
-// anyAdmitsTCP reports whether any of the security groups admits TCP port; known is
-// false when a group or one of its rules cannot be read.
-func anyAdmitsTCP(m *model.Config, groups [][]*model.Resource, port int64) (admits, known bool) {
-	for _, rs := range groups {
-		if rs == nil {
-			return false, false
-		}
-		rules, ok := m.SecurityGroupRules(rs[0], false)
-		if !ok {
-			return false, false
-		}
-		for _, rule := range rules {
-			if !rule.Known {
-				return false, false
-			}
-			if rule.AllowsTCP(port) {
-				return true, true
-			}
-		}
-	}
-	return false, true
 }
