@@ -74,8 +74,8 @@ type jsonReport struct {
 
 // run lints dir (with --recursive when asked) and returns the findings sorted, and the
 // errors the linter reported.
-func (l linter) run(dir string, recursive bool) ([]issue, []string, error) {
-	args := []string{"--config", l.Config, "--format", "json", "--force"}
+func (l linter) run(dir string, recursive bool, extra ...string) ([]issue, []string, error) {
+	args := append([]string{"--config", l.Config, "--format", "json", "--force"}, extra...)
 	if recursive {
 		args = append(args, "--recursive")
 	}

@@ -289,17 +289,25 @@ func (ex *example) mutants() []mutant {
 		out = append(out, ex.lbMutants(t, services)...)
 		out = append(out, ex.networkMutants(t, ts, services)...)
 	}
+	fargate := strings.Contains(ex.Text, "FARGATE")
+	for _, t := range ts {
+		// These modules run on Fargate unless told otherwise.
+		fargate = fargate || t.Kind == "tam-service" || t.Kind == "cp-service" || t.Kind == "tam-ecs"
+	}
 	for i := range out {
 		if out[i].NotMistake == "" {
 			out[i].NotMistake = ex.disabled(out[i])
+		}
+		switch out[i].Op {
+		case "hostport", "links", "bridge", "task-size", "log-driver", "privileged", "daemon":
+			if out[i].NotMistake == "" && !fargate {
+				out[i].NotMistake = "nothing in the example runs on Fargate (no FARGATE compatibility, launch type or capacity provider; the network mode defaults to bridge)"
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Op < out[j].Op })
 	return out
 }
-
-var createFalse = regexp.MustCompile(`(?m)^\s*create\s*=\s*false`)
-var createServiceFalse = regexp.MustCompile(`(?m)^\s*create_service\s*=\s*false`)
 
 // disabled says why a mutant is no mistake because the module call around it creates
 // nothing (create = false) or no service (create_service = false).
@@ -317,13 +325,12 @@ func (ex *example) disabled(m mutant) string {
 			if line < r.Start.Line || line > r.End.Line {
 				continue
 			}
-			text := string(f.Src[r.Start.Byte:r.End.Byte])
-			if createFalse.MatchString(text) {
+			if a, ok := b.Body.Attributes["create"]; ok && literal(a.Expr) == "false" {
 				return "the module call creates nothing (create = false)"
 			}
 			switch m.Op {
 			case "daemon", "unmapped-port", "no-egress", "target-instance":
-				if createServiceFalse.MatchString(text) {
+				if a, ok := b.Body.Attributes["create_service"]; ok && literal(a.Expr) == "false" {
 					return "the module call creates no service (create_service = false)"
 				}
 			}
@@ -362,11 +369,11 @@ func (ex *example) taskMutants(t target) []mutant {
 		add(t.mutant("task-size", "cpu 256 with memory 4096", why, cpu, "256", mem, "4096"))
 	}
 	switch t.Kind {
-	case "aws_ecs_service", "cp-service":
+	case "aws_ecs_service":
 		add(t.mutant("daemon", `scheduling_strategy = "DAEMON"`, why, "scheduling_strategy", `"DAEMON"`))
-	case "tam-service":
+	case "tam-service", "cp-service":
 		if why == "" {
-			why = "terraform-aws-modules' service module sends REPLICA whenever launch_type is FARGATE"
+			why = "the module sends REPLICA whenever launch_type is FARGATE (terraform-aws-modules, cloudposse)"
 		}
 		add(t.mutant("daemon", `scheduling_strategy = "DAEMON"`, why, "scheduling_strategy", `"DAEMON"`))
 	}

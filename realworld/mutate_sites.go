@@ -139,7 +139,7 @@ func (ex *example) containerMutants(ts, services []target) []mutant {
 			lt := target{Kind: "log configuration", Name: label, File: c.t.File, Obj: o}
 			add(lt.mutant("log-driver", `logDriver = "syslog" on container `+label, why, "logDriver", `"syslog"`))
 		} else if lc == nil {
-			add(c.t.mutant("log-driver", `logDriver = "syslog" on container `+label, why, c.key("logConfiguration", "log_configuration"), `{ logDriver = "syslog" }`))
+			add(c.t.mutant("log-driver", `logDriver = "syslog" on container `+label, why, c.key("logConfiguration", "log_configuration"), `{ logDriver = "syslog", options = {} }`))
 		}
 	}
 	return out
@@ -331,6 +331,9 @@ func (ex *example) networkMutants(t target, all, services []target) []mutant {
 			typ := ""
 			if e := item(o, "service_type"); e != nil {
 				typ = literal(e.ValueExpr)
+			}
+			if c := item(o, "create"); c != nil && literal(c.ValueExpr) == "false" {
+				continue
 			}
 			et := target{Kind: "vpc endpoint", Name: t.Name + "." + keyName(it.KeyExpr), File: t.File, Obj: o}
 			if svc == "s3" && typ == "Gateway" {

@@ -140,9 +140,17 @@ func runExample(reg registry, linters []linter, j job, o recallOptions) ([]strin
 	for _, n := range notes {
 		lines = append(lines, name+": "+n)
 	}
+	// The examples' own test fixtures (cloudposse's terratest) give the values of root
+	// variables that have no default.
+	var extra []string
+	fixtures, _ := filepath.Glob(filepath.Join(j.dir, "fixtures*.tfvars"))
+	if len(fixtures) == 1 {
+		extra = []string{"--var-file", filepath.Base(fixtures[0])}
+		lines = append(lines, name+": with --var-file "+filepath.Base(fixtures[0]))
+	}
 	base := make([][]issue, len(linters))
 	for i, l := range linters {
-		issues, errs, err := l.run(j.dir, false)
+		issues, errs, err := l.run(j.dir, false, extra...)
 		if err != nil {
 			lines = append(lines, name+": "+err.Error())
 		}
@@ -185,7 +193,7 @@ func runExample(reg registry, linters []linter, j job, o recallOptions) ([]strin
 		}
 		var found [][]issue
 		for _, l := range linters {
-			issues, _, _ := l.run(j.dir, false)
+			issues, _, _ := l.run(j.dir, false, extra...)
 			found = append(found, issues)
 		}
 		os.WriteFile(p, orig, 0o644)
