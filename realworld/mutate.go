@@ -329,6 +329,12 @@ func (ex *example) disabled(m mutant) string {
 				return "the module call creates nothing (create = false)"
 			}
 			switch m.Op {
+			case "task-size", "no-exec-role":
+				if a, ok := b.Body.Attributes["create_task_definition"]; ok && literal(a.Expr) == "false" {
+					return "the module call creates no task definition (create_task_definition = false)"
+				}
+			}
+			switch m.Op {
 			case "daemon", "unmapped-port", "no-egress", "target-instance":
 				if a, ok := b.Body.Attributes["create_service"]; ok && literal(a.Expr) == "false" {
 					return "the module call creates no service (create_service = false)"

@@ -62,36 +62,67 @@ func (ex *example) containers(ts []target) []containerSite {
 				}
 				return nil
 			})
-			hclsyntax.VisitAll(b, func(n hclsyntax.Node) hcl.Diagnostics {
-				o, ok := n.(*hclsyntax.ObjectConsExpr)
-				if !ok || item(o, "image") == nil {
+			// Containers are written in a container_definitions argument (of a task
+			// definition or a service module), or in a local that names containers.
+			var exprs []hclsyntax.Expression
+			for name, a := range b.Body.Attributes {
+				if name == "container_definitions" || name == "containers" ||
+					(b.Type == "locals" && (strings.Contains(name, "container") || strings.Contains(name, "task"))) {
+					exprs = append(exprs, a.Expr)
+				}
+			}
+			for _, inner := range b.Body.Blocks {
+				for name, a := range inner.Body.Attributes {
+					if name == "container_definitions" {
+						exprs = append(exprs, a.Expr)
+					}
+				}
+			}
+			if b.Type == "module" {
+				// terraform-aws-modules' ecs module: services = { x = { container_definitions = ... } }.
+				if a, ok := b.Body.Attributes["services"]; ok {
+					hclsyntax.VisitAll(a.Expr, func(n hclsyntax.Node) hcl.Diagnostics {
+						if o, ok := n.(*hclsyntax.ObjectConsExpr); ok {
+							if it := item(o, "container_definitions"); it != nil {
+								exprs = append(exprs, it.ValueExpr)
+							}
+						}
+						return nil
+					})
+				}
+			}
+			for _, e := range exprs {
+				hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
+					o, ok := n.(*hclsyntax.ObjectConsExpr)
+					if !ok || item(o, "image") == nil {
+						return nil
+					}
+					snake := false
+					if !inJSON[o] {
+						for _, k := range snakeKeys {
+							if item(o, k) != nil {
+								snake = true
+							}
+						}
+						camel := false
+						for _, k := range camelKeys {
+							if item(o, k) != nil {
+								camel = true
+							}
+						}
+						if !snake && !camel {
+							// A bare container in a module argument: the file's other containers decide.
+							snake = strings.Contains(string(f.Src), "port_mappings") || strings.Contains(string(f.Src), "log_configuration")
+						}
+					}
+					name := ""
+					if it := item(o, "name"); it != nil {
+						name = literal(it.ValueExpr)
+					}
+					out = append(out, containerSite{t: target{Kind: "container", Name: name, File: f, Obj: o}, ctx: ctx, snake: snake})
 					return nil
-				}
-				snake := false
-				if !inJSON[o] {
-					for _, k := range snakeKeys {
-						if item(o, k) != nil {
-							snake = true
-						}
-					}
-					camel := false
-					for _, k := range camelKeys {
-						if item(o, k) != nil {
-							camel = true
-						}
-					}
-					if !snake && !camel {
-						// A bare container in a module argument: the file's other containers decide.
-						snake = strings.Contains(string(f.Src), "port_mappings") || strings.Contains(string(f.Src), "log_configuration")
-					}
-				}
-				name := ""
-				if it := item(o, "name"); it != nil {
-					name = literal(it.ValueExpr)
-				}
-				out = append(out, containerSite{t: target{Kind: "container", Name: name, File: f, Obj: o}, ctx: ctx, snake: snake})
-				return nil
-			})
+				})
+			}
 		}
 	}
 	return out
