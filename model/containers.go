@@ -221,9 +221,7 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 		if n.Kind != tree.Object {
 			return
 		}
-		if !n.Exact {
-			n.Range = e.Range()
-		}
+		writtenHere(n, e.Range())
 		for _, item := range e.Items {
 			key := hcl.ExprAsKeyword(item.KeyExpr)
 			if key == "" {
@@ -232,7 +230,7 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 				}
 			}
 			if mem := n.Member(key); key != "" && mem != nil {
-				if !mem.Value.Exact {
+				if !mem.Value.Exact || (mem.Value.Spanned && isConstructor(item.ValueExpr)) {
 					mem.KeyRange = item.KeyExpr.Range()
 				}
 				m.overlay(r, mem.Value, item.ValueExpr, hops)
@@ -242,9 +240,7 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 		if n.Kind != tree.Array || len(n.Items) != len(e.Exprs) {
 			return
 		}
-		if !n.Exact {
-			n.Range = e.Range()
-		}
+		writtenHere(n, e.Range())
 		for i, item := range e.Exprs {
 			m.overlay(r, n.Items[i], item, hops)
 		}
@@ -260,6 +256,23 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 }
 
 // place puts a node and everything under it at rng.
+// writtenHere places an object or array at the constructor written for it, unless a
+// mark already says where this very value was written.
+func writtenHere(n *tree.Node, rng hcl.Range) {
+	if !n.Exact || n.Spanned {
+		n.Range, n.Exact, n.Spanned = rng, n.Exact, false
+	}
+}
+
+// isConstructor reports whether expr builds an object or a tuple where it is written.
+func isConstructor(expr hcl.Expression) bool {
+	switch hcl.UnwrapExpression(expr).(type) {
+	case *hclsyntax.ObjectConsExpr, *hclsyntax.TupleConsExpr:
+		return true
+	}
+	return false
+}
+
 func place(n *tree.Node, rng hcl.Range) {
 	if !n.Exact {
 		n.Range = rng

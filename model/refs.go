@@ -175,8 +175,23 @@ func listExprs(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
 		return nil, false
 	}
 	out := make([]*hclext.Attribute, len(tuple.Exprs))
-	for i, e := range tuple.Exprs {
-		out[i] = &hclext.Attribute{Name: attr.Name, Expr: e}
+	bound, isBound := boundOf(attr.Expr)
+	if !isBound {
+		for i, e := range tuple.Exprs {
+			out[i] = &hclext.Attribute{Name: attr.Name, Expr: e}
+		}
+		return out, true
+	}
+	// An instance's attribute was evaluated in its own module and scope: each element
+	// keeps its part of that value, never to be evaluated again in another scope.
+	v := bound.Val
+	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() || v.LengthInt() != len(tuple.Exprs) {
+		return nil, false
+	}
+	i := 0
+	for it := v.ElementIterator(); it.Next(); i++ {
+		_, elem := it.Element()
+		out[i] = &hclext.Attribute{Name: attr.Name, Expr: bind(elem, tuple.Exprs[i])}
 	}
 	return out, true
 }
@@ -188,7 +203,10 @@ func (m *Config) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]
 	if attr == nil {
 		return nil, false
 	}
-	if tuple, isTuple := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr); isTuple {
+	// The elements of a bound attribute (an instance's, evaluated in its module and
+	// scope) are read from its value below, never resolved again in the root's scope.
+	_, isBound := boundOf(attr.Expr)
+	if tuple, isTuple := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr); isTuple && !isBound {
 		direct := true
 		for _, elem := range tuple.Exprs {
 			rs, ok := m.resolveDirect(elem, types)

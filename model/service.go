@@ -28,9 +28,22 @@ func (m *Config) newService(r *Resource) *Service {
 	return s
 }
 
-// NetworkMode returns the effective network mode of the service's task definition,
-// or "" when it is unresolved, unknown, or differs between instances.
+// NetworkMode returns the network mode the service's tasks run in: that of its task
+// definition, or "" when it is unresolved, unknown, or differs between instances. On
+// Fargate it is always awsvpc, the only mode Fargate runs: a task definition that says
+// otherwise is a mistake of its own (fargate_service_launch_type reports it), and the
+// rules that depend on the mode reason from the one the fix gives.
 func (s *Service) NetworkMode() string {
+	if s.LaunchType == LaunchFargate {
+		return ModeAWSVPC
+	}
+	return s.TaskNetworkMode()
+}
+
+// TaskNetworkMode returns the network mode the service's task definition declares (its
+// effective one: bridge when unset), or "" when it is unresolved, unknown, or differs
+// between instances.
+func (s *Service) TaskNetworkMode() string {
 	mode := ""
 	for i, td := range s.TaskDefinitions {
 		if td.NetworkMode == "" || (i > 0 && td.NetworkMode != mode) {

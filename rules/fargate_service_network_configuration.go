@@ -24,7 +24,11 @@ func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
 			switch {
 			case mode == "":
 			case mode == model.ModeAWSVPC && m.Missing(svc.Resource, "network_configuration"):
-				e.emit(subject(svc.Resource, "service")+" has no network_configuration, but its task definition uses awsvpc network mode, which needs subnets and security groups for each task's network interface (AWS: \"Network Configuration must be provided when networkMode 'awsvpc' is specified.\"): add a network_configuration block", svc.Block.DefRange)
+				uses := "its task definition uses awsvpc network mode"
+				if svc.TaskNetworkMode() != model.ModeAWSVPC {
+					uses = "it runs on Fargate, whose tasks use awsvpc network mode"
+				}
+				e.emit(subject(svc.Resource, "service")+" has no network_configuration, but "+uses+", which needs subnets and security groups for each task's network interface (AWS: \"Network Configuration must be provided when networkMode 'awsvpc' is specified.\"): add a network_configuration block", svc.Block.DefRange)
 			case mode != model.ModeAWSVPC && len(blocks) > 0:
 				e.emitf(blocks[0].DefRange, "network_configuration is only valid for awsvpc tasks, and this service's task definition uses %s network mode (AWS: \"Network Configuration is not valid for the given networkMode of this task definition.\"): remove the block, or set network_mode = \"awsvpc\" on the task definition", mode)
 			}

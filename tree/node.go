@@ -37,6 +37,11 @@ type Node struct {
 	// Exact is true when Range is where this very value is written, as opposed to the
 	// place of an expression that produced it.
 	Exact bool
+	// Spanned is true when an object or array built from values written elsewhere has
+	// the range that spans them (Exact is then true too): where its parts were written,
+	// not where the object itself was. A constructor written for it in the source
+	// ({...} or [...]) is a better place, and takes over.
+	Spanned bool
 
 	// Text is the string of a String node, or the number of a Number node as written.
 	Text string

@@ -142,6 +142,6 @@ func (n *Node) spanChildren() {
 		}
 	}
 	if found {
-		n.Range, n.Exact = span, true
+		n.Range, n.Exact, n.Spanned = span, true, true
 	}
 }
