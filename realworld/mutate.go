@@ -299,7 +299,7 @@ func (ex *example) mutants() []mutant {
 			out[i].NotMistake = ex.disabled(out[i])
 		}
 		switch out[i].Op {
-		case "hostport", "links", "bridge", "task-size", "log-driver", "privileged", "daemon":
+		case "bridge", "task-size", "log-driver", "privileged", "daemon":
 			if out[i].NotMistake == "" && !fargate {
 				out[i].NotMistake = "nothing in the example runs on Fargate (no FARGATE compatibility, launch type or capacity provider; the network mode defaults to bridge)"
 			}

@@ -135,13 +135,26 @@ func (ex *example) containerMutants(ts, services []target) []mutant {
 	if len(services) == 0 {
 		noTask = "no task definition or service in the example uses this container"
 	}
+	hasServiceModule := false
+	for _, t := range ts {
+		hasServiceModule = hasServiceModule || t.Kind == "tam-service" || t.Kind == "cp-service" || t.Kind == "tam-ecs"
+	}
 	for _, c := range ex.containers(ts) {
 		why := noTask
 		if why == "" {
 			why = notFargate(c.ctx)
 		}
-		if why == "" && c.t.Kind == "container" && bridgeMode.MatchString(ex.Text) && !strings.Contains(ex.Text, `"awsvpc"`) {
-			why = "the example's tasks use bridge/host network mode"
+		// hostPort and links are mistakes in awsvpc (and host) mode, on Fargate or EC2.
+		modeWhy := noTask
+		if modeWhy == "" {
+			switch {
+			case bridgeMode.MatchString(c.ctx):
+				modeWhy = "the task uses bridge/host network mode"
+			case strings.HasPrefix(c.ctx, `resource "aws_ecs_task_definition"`) && !strings.Contains(c.ctx, "network_mode") && !strings.Contains(c.ctx, "FARGATE"):
+				modeWhy = "the task definition sets no network_mode (bridge) and is not for Fargate"
+			case !strings.Contains(ex.Text, `"awsvpc"`) && !strings.Contains(ex.Text, "FARGATE") && !hasServiceModule:
+				modeWhy = "no task in the example uses awsvpc network mode"
+			}
 		}
 		add := func(m mutant, ok bool) {
 			if ok {
@@ -149,7 +162,7 @@ func (ex *example) containerMutants(ts, services []target) []mutant {
 			}
 		}
 		label := c.t.Name
-		add(c.t.mutant("links", `links = ["db"] on container `+label, why, "links", `["db"]`))
+		add(c.t.mutant("links", `links = ["db"] on container `+label, modeWhy, "links", `["db"]`))
 		add(c.t.mutant("privileged", "privileged = true on container "+label, why, "privileged", "true"))
 		// hostPort: on each port mapping written as an object with a containerPort.
 		if pm := c.t.attr(c.key("portMappings", "port_mappings")); pm != nil {
@@ -160,7 +173,7 @@ func (ex *example) containerMutants(ts, services []target) []mutant {
 						continue
 					}
 					pt := target{Kind: "port mapping", Name: label, File: c.t.File, Obj: o}
-					add(pt.mutant("hostport", "hostPort = 65000 on container "+label, why, "hostPort", "65000"))
+					add(pt.mutant("hostport", "hostPort = 65000 on container "+label, modeWhy, "hostPort", "65000"))
 				}
 			}
 		}
