@@ -107,7 +107,13 @@ func recall(o recallOptions) error {
 		fmt.Println(l)
 	}
 	if o.Mutate {
-		printTables(outcomes)
+		var groups []string
+		for _, j := range jobs {
+			if len(groups) == 0 || groups[len(groups)-1] != j.e.Group {
+				groups = append(groups, j.e.Group)
+			}
+		}
+		printTables(groups, outcomes)
 	}
 	return nil
 }
@@ -248,10 +254,12 @@ func classify(m mutant, found []issue) string {
 }
 
 // printTables prints the classes per module version and per operator.
-func printTables(outs []outcome) {
+func printTables(groups []string, outs []outcome) {
 	type counts map[string]int
 	byGroup, byOp := map[string]counts{}, map[string]counts{}
-	var groups []string
+	for _, g := range groups {
+		byGroup[g] = counts{}
+	}
 	for _, oc := range outs {
 		if byGroup[oc.Group] == nil {
 			byGroup[oc.Group] = counts{}
