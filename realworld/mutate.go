@@ -254,7 +254,7 @@ func isServiceKind(kind string) bool {
 	return false
 }
 
-var ec2Only = regexp.MustCompile(`requires_compatibilities\s*=\s*\[\s*"EC2"\s*\]|launch_type\s*=\s*"EC2"`)
+var ec2Only = regexp.MustCompile(`requires_compatibilities\s*=\s*\[\s*"(EC2|MANAGED_INSTANCES)"\s*\]|launch_type\s*=\s*"EC2"`)
 var bridgeMode = regexp.MustCompile(`network_mode\s*=\s*"(bridge|host)"`)
 
 // notFargate says why the target's tasks are not Fargate tasks, or "".
@@ -429,6 +429,9 @@ func needsNoExecRole(text, notFargate string) string {
 	}
 	if !uses {
 		return "the task neither logs with awslogs nor pulls from private ECR nor reads secrets"
+	}
+	if notFargate != "" && !strings.Contains(text, "secrets") && !strings.Contains(text, "repositoryCredentials") && !strings.Contains(text, "repository_credentials") {
+		return "on EC2 the agent logs and pulls with the instance role; only secrets or repository credentials need an execution role (" + notFargate + ")"
 	}
 	return ""
 }

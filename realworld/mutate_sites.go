@@ -464,6 +464,9 @@ func (ex *example) networkMutants(t target, all, services []target) []mutant {
 // otherGroups says why removing the module's own egress is not a mistake: the tasks also
 // get groups the caller passes, which may allow egress.
 func otherGroups(t target) string {
+	if why := notFargate(t.text()); why != "" {
+		return "EC2 tasks pull images and send logs through the container instance, not the task's interface (" + why + ")"
+	}
 	if e := t.attr("security_group_ids"); e != nil {
 		if tup, ok := e.(*hclsyntax.TupleConsExpr); !ok || len(tup.Exprs) > 0 {
 			return "the tasks also get the caller's security_group_ids"
