@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,5 +184,54 @@ func lspMessages(fs []finding) []string {
 	for _, f := range fs {
 		out = append(out, f.Message)
 	}
+	return out
+}
+
+// TestRecursiveOneWording lints a local module called from two example roots with
+// --recursive, as documented CI jobs do: tflint lints each of the three folders as a root,
+// so a mistake written in the module is reported from each run. Each must use the same
+// words, so that a reader sees one mistake; under tflint and the standalone binary alike.
+func TestRecursiveOneWording(t *testing.T) {
+	tflint := tflintPath(t)
+	pluginDir := buildPlugin(t)
+	dir := copyCase(t, filepath.Join("testdata", "recursive_shared_module"))
+	config := filepath.Join(dir, ".tflint.hcl")
+	if err := os.WriteFile(config, []byte("plugin \"terraform\" {\n  enabled = false\n}\n\nplugin \"fargate\" {\n  enabled = true\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--recursive", "--config", config}
+	for name, report := range map[string][]byte{
+		"tflint":     runIn(t, tflint, pluginDir, dir, args),
+		"standalone": runStandaloneIn(t, dir, args),
+	} {
+		words := map[string]map[string]bool{}
+		for _, f := range reportFindings(t, report, dir, dir) {
+			if f.File != "m/main.tf" {
+				t.Errorf("%s: a finding outside the module: %+v", name, f)
+				continue
+			}
+			place := fmt.Sprintf("%s %d:%d", f.Rule, f.StartLine, f.StartCol)
+			if words[place] == nil {
+				words[place] = map[string]bool{}
+			}
+			words[place][f.Message] = true
+		}
+		if len(words) != 3 {
+			t.Errorf("%s: want the module's three mistakes, got %d places: %v", name, len(words), words)
+		}
+		for place, messages := range words {
+			if len(messages) != 1 {
+				t.Errorf("%s: %s is worded %d ways: %v", name, place, len(messages), messages)
+			}
+		}
+	}
+}
+
+// runStandaloneIn runs the binary on its own in dir, with a JSON report.
+func runStandaloneIn(t *testing.T, dir string, args []string) []byte {
+	t.Helper()
+	cmd := exec.Command(standaloneBinary(t), append(args, "--format", "json")...)
+	cmd.Env = standaloneEnv()
+	out, _, _ := runCommand(t, cmd, dir)
 	return out
 }

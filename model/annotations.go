@@ -63,3 +63,17 @@ func (c *Config) UserRange(rng hcl.Range) hcl.Range {
 	}
 	return c.userCalls[best]
 }
+
+// ModuleInstancesIn returns the addresses of the instances of a called module, written
+// in the user's code, whose files lie in the folder of filename (module.svc["a"], ...):
+// none for the root module's folder and for modules installed under .terraform.
+func (c *Config) ModuleInstancesIn(filename string) []string {
+	dir := filepath.Dir(filename)
+	var out []string
+	for _, mod := range c.modules {
+		if mod.path != "" && mod.def.userCode && mod.def.dir == dir {
+			out = append(out, mod.path)
+		}
+	}
+	return out
+}

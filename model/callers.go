@@ -253,3 +253,71 @@ func (m *Config) ruleAdmits(rule SGRule, port int64, c *Caller, s *Resource) tri
 	}
 	return verdict
 }
+
+// Offline reports whether some subnet of caller c certainly has no route to the
+// internet: from there its calls to AWS services go through VPC endpoints or nowhere.
+func (m *Config) Offline(c *Caller) bool {
+	for _, s := range c.Subnets {
+		if m.SubnetRouting(s).Egress == EgressNone {
+			return true
+		}
+	}
+	return false
+}
+
+// EndpointRequired reports whether a caller in vpc that needs service certainly has no
+// way to reach it but through an endpoint: some of its subnets have no route to the
+// internet. When it is false, a caller may still need the endpoint (a subnet the model
+// cannot read), but none certainly does: its calls may take its NAT or internet gateway.
+func (m *Config) EndpointRequired(vpc, service string) bool {
+	for _, c := range m.Callers() {
+		if _, needed := c.Needs[service]; !needed {
+			continue
+		}
+		if v, ok := m.CallerVPC(c); !ok || v != vpc {
+			continue
+		}
+		if m.Offline(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// Online reports whether every subnet of caller c certainly routes to the internet,
+// through a NAT gateway or an internet gateway.
+func (m *Config) Online(c *Caller) bool {
+	if !c.SubnetsComplete || len(c.Subnets) == 0 {
+		return false
+	}
+	for _, s := range c.Subnets {
+		if e := m.SubnetRouting(s).Egress; e != EgressNAT && e != EgressInternetGateway {
+			return false
+		}
+	}
+	return true
+}
+
+// EndpointBypassed reports whether the callers in vpc that need service all certainly
+// reach the internet (and there is at least one): without the endpoint, or with one
+// they do not use, they call the service by its public address.
+func (m *Config) EndpointBypassed(vpc, service string) bool {
+	found := false
+	for _, c := range m.Callers() {
+		if _, needed := c.Needs[service]; !needed {
+			continue
+		}
+		v, ok := m.CallerVPC(c)
+		if !ok {
+			return false // it may be in vpc
+		}
+		if v != vpc {
+			continue
+		}
+		if !m.Online(c) {
+			return false
+		}
+		found = true
+	}
+	return found
+}

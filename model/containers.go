@@ -260,7 +260,7 @@ func (m *Config) overlay(r *Resource, n *tree.Node, expr hcl.Expression, hops in
 // mark already says where this very value was written.
 func writtenHere(n *tree.Node, rng hcl.Range) {
 	if !n.Exact || n.Spanned {
-		n.Range, n.Exact, n.Spanned = rng, n.Exact, false
+		n.Range, n.Spanned = rng, false
 	}
 }
 

@@ -9,13 +9,22 @@ import (
 	"github.com/fargate-lint/tflint-ruleset-fargate/iampolicy"
 )
 
-// names lists the labels of resources.
+// names lists resources by shortName.
 func names(rs []*Resource) []string {
 	out := []string{}
 	for _, r := range rs {
-		out = append(out, r.Label()+r.key)
+		out = append(out, shortName(r))
 	}
 	return out
+}
+
+// shortName names a resource in these tests: by its name and instance key in the root
+// module, by its address and instance key in a called module.
+func shortName(r *Resource) string {
+	if r.mod == nil || r.mod.path == "" {
+		return r.Name + r.key
+	}
+	return r.Label()
 }
 
 func TestContainerInstances(t *testing.T) {
@@ -113,9 +122,9 @@ resource "aws_instance" "unknown" {
 	for _, g := range m.ContainerInstances() {
 		tmpl := []string{}
 		if g.Template != nil {
-			tmpl = append(tmpl, g.Template.Label())
+			tmpl = append(tmpl, shortName(g.Template))
 		}
-		got[g.Label()+g.key] = group{Template: tmpl, Clusters: names(g.Clusters), Providers: names(g.Providers),
+		got[shortName(g.Resource)] = group{Template: tmpl, Clusters: names(g.Clusters), Providers: names(g.Providers),
 			Subnets: names(g.Subnets), Groups: names(g.SecurityGroups),
 			SubnetsComplete: g.SubnetsComplete, GroupsComplete: g.SecurityGroupsComplete}
 	}
@@ -180,7 +189,7 @@ resource "aws_ecs_service" "constrained" {
 	for _, svc := range m.Services {
 		got[svc.Name] = []string{}
 		for _, g := range m.ServiceInstances(svc) {
-			got[svc.Name] = append(got[svc.Name], g.Label())
+			got[svc.Name] = append(got[svc.Name], shortName(g.Resource))
 		}
 	}
 	want := map[string][]string{"any": {"blue", "green"}, "blue": {"blue"}, "constrained": {}}

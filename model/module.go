@@ -120,12 +120,10 @@ func (r *Resource) Address() string {
 	return r.address
 }
 
-// Label names the resource in messages: its name in the root module, its address (with
-// the instance key) in a called module, where names like "this" say little.
+// Label names the resource in messages: its address with the instance key
+// (aws_lb_target_group.web, module.api.aws_lb_target_group.this["blue"]), which a reader
+// can find, where names like "this" say little.
 func (r *Resource) Label() string {
-	if r.mod == nil || r.mod.path == "" {
-		return r.Name
-	}
 	return r.Address() + r.key
 }
 
@@ -165,6 +163,9 @@ func Build(runner tflint.Runner) (*Config, error) {
 	files, index, err := readRoot(runner)
 	if err != nil {
 		return nil, err
+	}
+	for name, f := range files {
+		c.files[name] = f
 	}
 	originalwd, err := runner.GetOriginalwd()
 	if err != nil {

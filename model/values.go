@@ -158,3 +158,53 @@ func ctyInt(v cty.Value) (int64, bool) {
 	}
 	return i, true
 }
+
+// WrittenLiteral reports whether attr's value is a literal written right there, in the
+// attribute itself: the only value a fix may overwrite without discarding what another
+// place decides (a variable's default and the values callers or tfvars files pass, a
+// local that other expressions read, a caller's module argument).
+func (m *Config) WrittenLiteral(attr *hclext.Attribute) bool {
+	if attr == nil {
+		return false
+	}
+	// An instance's bound value is a literal written there when its expression is one
+	// (a value placed elsewhere, a caller's argument, is written as a reference).
+	switch e := hcl.UnwrapExpression(attr.Expr).(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return true
+	case *hclsyntax.TemplateExpr:
+		if len(e.Parts) != 1 {
+			return false
+		}
+		_, isLiteral := e.Parts[0].(*hclsyntax.LiteralValueExpr)
+		return isLiteral
+	case hclsyntax.Expression:
+		return false
+	}
+	// JSON syntax: a value that refers to nothing is decided where it is written.
+	return len(attr.Expr.Variables()) == 0
+}
+
+// SourceText returns the text written at rng, in a file of the configuration.
+func (m *Config) SourceText(rng hcl.Range) (string, bool) {
+	f := m.files[rng.Filename]
+	if f == nil || rng.End.Byte > len(f.Bytes) || rng.Start.Byte > rng.End.Byte {
+		return "", false
+	}
+	return string(f.Bytes[rng.Start.Byte:rng.End.Byte]), true
+}
+
+// ValueFrom returns the expression attr's value comes from as the user wrote it in the
+// attribute (var.mode, local.target_type), when that is not a literal; "" for a literal,
+// and for an attribute of a called module's instance (its findings are already placed
+// where the caller wrote the value).
+func (m *Config) ValueFrom(attr *hclext.Attribute) string {
+	if attr == nil || m.WrittenLiteral(attr) {
+		return ""
+	}
+	if _, isBound := boundOf(attr.Expr); isBound {
+		return ""
+	}
+	text, _ := m.SourceText(attr.Expr.Range())
+	return text
+}

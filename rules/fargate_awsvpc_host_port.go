@@ -69,8 +69,13 @@ func hostPortFix(td *model.TaskDefinition, pm *tree.Node) func(tflint.Fixer) err
 		if _, err := strconv.ParseInt(port, 10, 64); err != nil && !inJSONEncode {
 			return tflint.ErrFixNotSupported // an interpolation inside JSON text
 		}
-		if _, err := strconv.ParseInt(string(f.TextAt(hostRange).Bytes), 10, 64); err != nil && !inJSONEncode {
-			return tflint.ErrFixNotSupported
+		// What is written as hostPort is replaced only when it is decided there: a
+		// number, or in jsonencode an expression of the instance's own count or each.
+		// A variable, local or other reference there is decided elsewhere too.
+		if _, err := strconv.ParseInt(string(f.TextAt(hostRange).Bytes), 10, 64); err != nil {
+			if !inJSONEncode || !instanceOnly(call.Args[0], hostRange) {
+				return tflint.ErrFixNotSupported
+			}
 		}
 		return f.ReplaceText(hostRange, port)
 	}
@@ -79,4 +84,30 @@ func hostPortFix(td *model.TaskDefinition, pm *tree.Node) func(tflint.Fixer) err
 // within reports whether inner lies inside outer in the same file.
 func within(inner, outer hcl.Range) bool {
 	return inner.Filename == outer.Filename && inner.Start.Byte >= outer.Start.Byte && inner.End.Byte <= outer.End.Byte
+}
+
+// instanceOnly reports whether the expression written at rng inside expr refers to
+// nothing but count and each: its value is decided where it is written.
+func instanceOnly(expr hclsyntax.Expression, rng hcl.Range) bool {
+	found, only := false, false
+	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		e, ok := n.(hclsyntax.Expression)
+		if found || !ok || !sameSpan(e.Range(), rng) {
+			return nil
+		}
+		found, only = true, true
+		for _, tr := range e.Variables() {
+			if root := tr.RootName(); root != "count" && root != "each" {
+				only = false
+			}
+		}
+		return nil
+	})
+	return found && only
+}
+
+// sameSpan reports whether two ranges cover the same lines and columns of one file.
+func sameSpan(a, b hcl.Range) bool {
+	return a.Filename == b.Filename && a.Start.Line == b.Start.Line && a.Start.Column == b.Start.Column &&
+		a.End.Line == b.End.Line && a.End.Column == b.End.Column
 }

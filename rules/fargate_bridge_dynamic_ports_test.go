@@ -70,9 +70,9 @@ func ingressRule(from, to, protocol string) string {
 func TestBridgeDynamicPorts(t *testing.T) {
 	testRule(t, NewBridgeDynamicPortsRule(), []ruleCase{
 		{name: "instances admit only port 80", src: bridgeBehindALB(ingressRule("80", "80", "tcp")),
-			want: []string{`14:28: service web runs bridge tasks behind target group web on dynamic host ports, which Docker picks from the instance's ephemeral range (32768-61000 on the ECS-optimized AMI, 49153-65535 otherwise), but these security groups, of the container instances of Auto Scaling group ecs, admit no TCP port from 32768 to 65535: the load balancer's health checks and traffic never reach the tasks. Add an ingress rule for TCP 32768-65535 from the load balancer's security group`}},
+			want: []string{`14:28: service aws_ecs_service.web runs bridge tasks behind target group aws_lb_target_group.web on dynamic host ports, which Docker picks from the instance's ephemeral range (32768-61000 on the ECS-optimized AMI, 49153-65535 otherwise), but these security group`}},
 		{name: "instances admit nothing", src: bridgeBehindALB(""),
-			want: []string{`9:28: service web runs bridge tasks behind target group web on dynamic host ports`}},
+			want: []string{`9:28: service aws_ecs_service.web runs bridge tasks behind target group aws_lb_target_group.web on dynamic host ports`}},
 		{name: "service on the EC2 launch type, instance joining by user data", src: strings.Replace(strings.Replace(bridgeBehindALB(ingressRule("80", "80", "tcp")), `resource "aws_autoscaling_group" "ecs" {
   launch_template {
     id = aws_launch_template.ecs.id
@@ -82,7 +82,7 @@ func TestBridgeDynamicPorts(t *testing.T) {
   user_data              = "ECS_CLUSTER=main"
 }`, 1), `  task_definition = aws_ecs_task_definition.web.arn`, `  task_definition = aws_ecs_task_definition.web.arn
   launch_type     = "EC2"`, 1),
-			want: []string{`17:28: service web runs bridge tasks behind target group web on dynamic host ports`}},
+			want: []string{`17:28: service aws_ecs_service.web runs bridge tasks behind target group aws_lb_target_group.web on dynamic host ports`}},
 		{name: "silent: the ephemeral range is open", src: bridgeBehindALB(ingressRule("32768", "65535", "tcp"))},
 		{name: "silent: part of the range is open", src: bridgeBehindALB(ingressRule("49153", "65535", "tcp"))},
 		{name: "silent: all traffic", src: bridgeBehindALB(ingressRule("0", "0", "-1"))},

@@ -110,19 +110,19 @@ resource "aws_instance" "ecs" {
 `
 	testRule(t, NewContainerInstanceEgressPathRule(), []ruleCase{
 		{name: "Auto Scaling group joining by user data, no endpoint", src: isolatedEC2 + asg,
-			want: []string{`26:25: subnet aws_subnet.private of the container instances of Auto Scaling group ecs has no route to the internet (no NAT gateway or internet gateway), and the VPC lacks an Interface endpoint for com.amazonaws.<region>.ecs (the ECS agent), an Interface endpoint for com.amazonaws.<region>.ecs-agent (the ECS agent) and an Interface endpoint for com.amazonaws.<region>.ecs-telemetry (the ECS agent): the ECS agent cannot register the instances with the cluster`}},
+			want: []string{`26:25: subnet aws_subnet.private of the container instances of Auto Scaling group aws_autoscaling_group.ecs has no route to the internet (no NAT gateway or internet gateway), and the VPC lacks an Interface endpoint for com.amazonaws.<region>.ecs (the ECS agent), an Interface endpoint for com.amazonaws.<region>.ecs-agent (the ECS agent) and an Interface endpoint for com.amazonaws.<region>.ecs-telemetry (the ECS agent): the ECS agent cannot register the instances with the cluster`}},
 		{name: "Auto Scaling group of a capacity provider, ecs-telemetry missing", src: plainTemplate + asg + provider + endpointsFor("ecs", "ecs-agent"),
 			want: []string{`26:25: the VPC lacks an Interface endpoint for com.amazonaws.<region>.ecs-telemetry (the ECS agent)`}},
 		{name: "instance joining by user data", src: isolatedEC2 + instance + endpointsFor("ecs", "ecs-telemetry"),
-			want: []string{`26:15: subnet aws_subnet.private of container instance ecs has no route to the internet (no NAT gateway or internet gateway), and the VPC lacks an Interface endpoint for com.amazonaws.<region>.ecs-agent (the ECS agent)`}},
+			want: []string{`26:15: subnet aws_subnet.private of container instance aws_instance.ecs has no route to the internet (no NAT gateway or internet gateway), and the VPC lacks an Interface endpoint for com.amazonaws.<region>.ecs-agent (the ECS agent)`}},
 		{name: "tasks pulling from ECR without the ECR endpoints", src: isolatedEC2 + asg + ec2Service + endpointsFor(append(agent, "logs")...),
 			want: []string{`26:25: lacks an Interface endpoint for com.amazonaws.<region>.ecr.api (container "app" pulls a private ECR image), an Interface endpoint for com.amazonaws.<region>.ecr.dkr (container "app" pulls a private ECR image) and an S3 Gateway endpoint (com.amazonaws.<region>.s3) for ECR image layers (container "app" pulls a private ECR image): their tasks cannot pull their images (CannotPullContainerError)`}},
 		{name: "S3 Gateway endpoint on another route table", src: isolatedEC2 + asg + ec2Service + strings.Replace(endpointsFor(all...), "[aws_route_table.private.id]", "[aws_route_table.other.id]", 1) + `
 resource "aws_route_table" "other" {
   vpc_id = aws_vpc.main.id
-}`, want: []string{`26:25: the VPC lacks the S3 Gateway endpoint s3 on route table aws_route_table.private`}},
+}`, want: []string{`26:25: the VPC lacks the S3 Gateway endpoint aws_vpc_endpoint.s3 on route table aws_route_table.private`}},
 		{name: "tasks pulling from Docker Hub", src: isolatedEC2 + asg + strings.Replace(ec2Service, "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1", "nginx:1", 1) + endpointsFor(all...),
-			want: []string{`26:25: container "app" pulls nginx:1, which is outside AWS PrivateLink, and runs on the container instances of Auto Scaling group ecs in subnet aws_subnet.private`}},
+			want: []string{`26:25: container "app" pulls nginx:1, which is outside AWS PrivateLink, and runs on the container instances of Auto Scaling group aws_autoscaling_group.ecs in subnet aws_subnet.private`}},
 		{name: "silent: every endpoint", src: isolatedEC2 + asg + ec2Service + endpointsFor(all...)},
 		{name: "silent: a NAT gateway route", src: strings.Replace(isolatedEC2, `resource "aws_route_table" "private" {
   vpc_id = aws_vpc.main.id

@@ -43,7 +43,7 @@ resource "aws_ecs_service" "app" {
 		{name: "isolated subnet pulling from Docker Hub", src: strings.Replace(isolatedFargate, "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1", "nginx", 1),
 			want: []string{`14:15: container "app" pulls nginx, which is outside AWS PrivateLink, but subnet aws_subnet.a has no route to the internet`}},
 		{name: "isolated subnet without any ECR endpoint", src: isolatedFargate,
-			want: []string{`14:15: its VPC lacks what the tasks of app need: an Interface endpoint for com.amazonaws.<region>.ecr.dkr, an Interface endpoint for com.amazonaws.<region>.ecr.api, an S3 Gateway endpoint`}},
+			want: []string{`14:15: its VPC lacks what the tasks of aws_ecs_task_definition.app need: an Interface endpoint for com.amazonaws.<region>.ecr.dkr, an Interface endpoint for com.amazonaws.<region>.ecr.api, an S3 Gateway endpoint`}},
 		{name: "silent: public subnet with a public IP", src: strings.Replace(publicSubnet, "subnets = [aws_subnet.a.id]", "subnets          = [aws_subnet.a.id]\n    assign_public_ip = true", 1)},
 		{name: "silent: NAT route", src: strings.Replace(publicSubnet, "gateway_id = aws_internet_gateway.main.id", "nat_gateway_id = aws_nat_gateway.main.id", 1) + `
 resource "aws_nat_gateway" "main" {}`},
@@ -70,9 +70,9 @@ resource "aws_nat_gateway" "main" {}`},
 resource "aws_ecs_account_setting_default" "dual_stack" {
   name  = "dualStackIPv6"
   value = "disabled"
-}`, want: []string{`15:15: its VPC lacks what the tasks of app need`}},
+}`, want: []string{`15:15: its VPC lacks what the tasks of aws_ecs_task_definition.app need`}},
 		{name: "IPv6 route, but the subnet has no IPv6 CIDR", src: strings.Replace(ipv6Fargate, `ipv6_cidr_block = "2001:db8::/64"`, "", 1),
-			want: []string{`15:15: its VPC lacks what the tasks of app need`}},
+			want: []string{`15:15: its VPC lacks what the tasks of aws_ecs_task_definition.app need`}},
 		{name: "silent: an aws_route on an unknown table", src: isolatedFargate + `
 resource "aws_route" "x" {
   route_table_id         = var.rt

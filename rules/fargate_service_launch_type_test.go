@@ -36,7 +36,7 @@ resource "aws_ecs_service" "app" {
   capacity_provider_strategy {
     capacity_provider = "FARGATE_SPOT"
   }
-}`, want: []string{`13:25: capacity provider FARGATE_SPOT is not associated with cluster main`}},
+}`, want: []string{`13:25: capacity provider FARGATE_SPOT is not associated with cluster aws_ecs_cluster.main`}},
 		{name: "task definition without FARGATE", src: `
 resource "aws_ecs_task_definition" "app" {
   requires_compatibilities = ["EC2"]
@@ -44,7 +44,7 @@ resource "aws_ecs_task_definition" "app" {
 resource "aws_ecs_service" "app" {
   task_definition = aws_ecs_task_definition.app.arn
   launch_type     = "FARGATE"
-}`, want: []string{`6:21: this service runs on Fargate, but its task definition app does not list FARGATE`}},
+}`, want: []string{`6:21: this service runs on Fargate, but its task definition aws_ecs_task_definition.app does not list FARGATE`}},
 		{name: "silent: associated provider, by literal cluster name", src: fargateCluster + `
 resource "aws_ecs_service" "app" {
   cluster = "main"
@@ -57,7 +57,7 @@ resource "aws_ecs_task_definition" "app" {}
 resource "aws_ecs_service" "app" {
   task_definition = aws_ecs_task_definition.app.arn
   launch_type     = "FARGATE"
-}`, want: []string{`4:21: this service runs on Fargate, but its task definition app sets no requires_compatibilities and uses the bridge network mode`}},
+}`, want: []string{`4:21: this service runs on Fargate, but its task definition aws_ecs_task_definition.app sets no requires_compatibilities and uses the bridge network mode`}},
 		{name: "silent: compatibilities omitted, awsvpc", src: `
 resource "aws_ecs_task_definition" "app" {
   network_mode = "awsvpc"

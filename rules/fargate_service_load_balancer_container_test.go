@@ -24,11 +24,11 @@ resource "aws_ecs_service" "app" {
 	}
 	testRule(t, NewServiceLoadBalancerContainerRule(), []ruleCase{
 		{name: "unknown container", src: task + service(`"api"`, "8080"),
-			want: []string{`13:24: task definition app has no container named "api"`}},
+			want: []string{`13:24: task definition aws_ecs_task_definition.app has no container named "api"`}},
 		{name: "port the container does not map", src: task + service(`"web"`, "80"),
-			want: []string{`14:24: container "web" of task definition app maps no containerPort 80`}},
+			want: []string{`14:24: container "web" of task definition aws_ecs_task_definition.app maps no containerPort 80`}},
 		{name: "container without port mappings", src: task + service(`"sidecar"`, "80"),
-			want: []string{`14:24: container "sidecar" of task definition app maps no containerPort 80`}},
+			want: []string{`14:24: container "sidecar" of task definition aws_ecs_task_definition.app maps no containerPort 80`}},
 		{name: "silent: matching container and port", src: task + service(`"web"`, "8080")},
 		{name: "silent: unknown containers", src: `
 resource "aws_ecs_task_definition" "app" {

@@ -44,7 +44,7 @@ resource "aws_ecs_service" "app" {
 		{name: "unknown container", src: bridge + service(`    registry_arn   = aws_service_discovery_service.srv.arn
     container_name = "api"
     container_port = 80`),
-			want: []string{`24:22: task definition app has no container named "api"`}},
+			want: []string{`24:22: task definition aws_ecs_task_definition.app has no container named "api"`}},
 		{name: "silent: awsvpc with A records only", src: awsvpc + service(`    registry_arn = aws_service_discovery_service.a.arn`)},
 		{name: "silent: bridge with container and port", src: bridge + service(`    registry_arn   = aws_service_discovery_service.srv.arn
     container_name = "web"

@@ -38,11 +38,11 @@ resource "aws_security_group" "task" {
     to_port   = 80
     protocol  = "tcp"
   }
-}`, want: []string{`10:1: security group task of service app's tasks has no egress rule`}},
+}`, want: []string{`10:1: security group aws_security_group.task of service aws_ecs_service.app's tasks has no egress rule`}},
 		{name: "egress = [] in attribute syntax", src: service + `
 resource "aws_security_group" "task" {
   egress = []
-}`, want: []string{`10:1: security group task of service app's tasks has no egress rule`}},
+}`, want: []string{`10:1: security group aws_security_group.task of service aws_ecs_service.app's tasks has no egress rule`}},
 		{name: "silent: inline egress", src: service + `
 resource "aws_security_group" "task" {
   egress {
@@ -119,7 +119,7 @@ resource "aws_ecs_service" "app" {
   }
 }
 resource "aws_security_group" "a" {}
-resource "aws_security_group" "b" {}`, want: []string{`9:1: security groups a and b of service app's tasks have no egress rule`}},
+resource "aws_security_group" "b" {}`, want: []string{`9:1: security groups aws_security_group.a and aws_security_group.b of service aws_ecs_service.app's tasks have no egress rule`}},
 		{name: "a group shared by two services: one finding naming both", src: `
 resource "aws_ecs_service" "app" {
   launch_type = "FARGATE"
@@ -135,6 +135,6 @@ resource "aws_ecs_service" "web" {
     security_groups = [aws_security_group.task.id]
   }
 }
-resource "aws_security_group" "task" {}`, want: []string{`16:1: security group task of the tasks of services app and web has no egress rule`}},
+resource "aws_security_group" "task" {}`, want: []string{`16:1: security group aws_security_group.task of the tasks of services aws_ecs_service.app and aws_ecs_service.web has no egress rule`}},
 	})
 }

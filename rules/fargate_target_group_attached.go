@@ -87,14 +87,25 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 			if d := svc.Attr("depends_on"); d != nil {
 				where = d.Expr.Range()
 			}
+			if len(names) == 0 {
+				continue
+			}
+			// One finding per service: one depends_on gives every entry it lacks.
+			var listeners, groups []string
 			for _, name := range names {
 				l := lacks[name]
-				groups := "target group " + l.groups[0]
-				if len(l.groups) > 1 {
-					groups = "target groups " + joinAnd(l.groups)
-				}
-				e.emitf(where, "this service does not depend on %s, which attaches %s to the load balancer: nothing in the service refers to it, so Terraform may create the service first and ECS then rejects the target group (\"does not have an associated load balancer\"). Add depends_on = [%s]", l.listener, groups, name)
+				listeners = append(listeners, l.listener)
+				groups = append(groups, l.groups...)
 			}
+			what := "target group " + groups[0]
+			if len(groups) > 1 {
+				what = "target groups " + joinAnd(groups)
+			}
+			verb, them := "attaches", "it"
+			if len(listeners) > 1 {
+				verb, them = "attach", "them"
+			}
+			e.emitf(where, "this service does not depend on %s, which %s %s to the load balancer: nothing in the service refers to %s, so Terraform may create the service first and ECS then rejects the target group (\"does not have an associated load balancer\"). Add depends_on = [%s]", joinOr(listeners), verb, what, them, strings.Join(names, ", "))
 		}
 	})
 }

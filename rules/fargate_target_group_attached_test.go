@@ -33,7 +33,7 @@ resource "aws_lb_listener" "http" {
 `
 	testRule(t, NewTargetGroupAttachedRule(), []ruleCase{
 		{name: "no listener forwards to it", src: tg + service(""),
-			want: []string{`8:24: no listener or listener rule forwards to target group app`}},
+			want: []string{`8:24: no listener or listener rule forwards to target group aws_lb_target_group.app`}},
 		{name: "service does not depend on the listener", src: tg + listener + service(""),
 			want: []string{`17:1: this service does not depend on aws_lb_listener.http`}},
 		{name: "depends_on names something else", src: tg + listener + service("  depends_on = [aws_iam_role.x]"),

@@ -28,9 +28,9 @@ resource "aws_ecs_service" "app" {
 	}
 	testRule(t, NewTargetGroupHealthCheckRule(), []ruleCase{
 		{name: "fixed port with a dynamic host port", src: bridge(`{ containerPort = 80 }`) + tg("HTTP", `    port = "8080"`),
-			want: []string{`16:12: health check port 8080 is fixed, but service app's bridge tasks get a random host port`}},
+			want: []string{`16:12: health check port 8080 is fixed, but service aws_ecs_service.app's bridge tasks get a random host port`}},
 		{name: "TCP target group checks HTTP", src: bridge(`{ containerPort = 80, hostPort = 80 }`) + tg("TCP", `    interval = 30`),
-			want: []string{`15:3: target group app uses TCP, but its health_check sets no protocol`}},
+			want: []string{`15:3: target group aws_lb_target_group.app uses TCP, but its health_check sets no protocol`}},
 		{name: "silent: traffic-port", src: bridge(`{ containerPort = 80 }`) + tg("HTTP", `    port = "traffic-port"`)},
 		{name: "silent: static host port", src: bridge(`{ containerPort = 80, hostPort = 80 }`) + tg("HTTP", `    port = "80"`)},
 		{name: "silent: TCP with a protocol", src: bridge(`{ containerPort = 80 }`) + tg("TCP", `    protocol = "TCP"`)},

@@ -43,8 +43,8 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 					if !ok || got == want {
 						continue
 					}
-					e.emitWithFix(targetTypeMessage(tg.Label(), svc.Label(), got, want, mode), attr.Expr.Range(),
-						func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), `"`+want+`"`) })
+					fix, note := replaceValue(m, attr, `"`+want+`"`)
+					e.emitMaybeFix(targetTypeMessage(tg.Label(), svc.Label(), got, want, mode)+note, attr.Expr.Range(), fix)
 				}
 			}
 		}

@@ -19,17 +19,17 @@ resource "aws_ecs_service" "app" {
 resource "aws_lb_target_group" "app" {
   name = "app"
 }`,
-			want: []string{`17:1: target group app has no target_type, so it is "instance", but service app runs awsvpc tasks`}},
+			want: []string{`17:1: target group aws_lb_target_group.app has no target_type, so it is "instance", but service aws_ecs_service.app runs awsvpc tasks`}},
 		{name: "awsvpc with instance", src: awsvpcTask + service + `
 resource "aws_lb_target_group" "app" {
   target_type = "instance"
 }`,
-			want: []string{`18:17: target group app has target_type "instance", but service app runs awsvpc tasks`}},
+			want: []string{`18:17: target group aws_lb_target_group.app has target_type "instance", but service aws_ecs_service.app runs awsvpc tasks`}},
 		{name: "bridge with ip", src: bridgeTask + service + `
 resource "aws_lb_target_group" "app" {
   target_type = "ip"
 }`,
-			want: []string{`17:17: target group app has target_type "ip", but service app runs bridge tasks`}},
+			want: []string{`17:17: target group aws_lb_target_group.app has target_type "ip", but service aws_ecs_service.app runs bridge tasks`}},
 		{name: "silent: awsvpc with ip", src: awsvpcTask + service + `
 resource "aws_lb_target_group" "app" {
   target_type = "ip"

@@ -24,7 +24,7 @@ resource "aws_ecs_service" "app" {
 	}
 	testRule(t, NewTargetGroupVPCRule(), []ruleCase{
 		{name: "target group in another VPC", src: src("aws_vpc.other.id"),
-			want: []string{`8:12: target group app is in VPC aws_vpc.other, but service app runs its tasks in subnets of VPC aws_vpc.main`}},
+			want: []string{`8:12: target group aws_lb_target_group.app is in VPC aws_vpc.other, but service aws_ecs_service.app runs its tasks in subnets of VPC aws_vpc.main`}},
 		{name: "silent: same VPC", src: src("aws_vpc.main.id")},
 		{name: "silent: a literal id cannot be compared with a reference", src: src(`"vpc-0123"`)},
 		{name: "silent: unknown VPC", src: src("var.vpc_id")},

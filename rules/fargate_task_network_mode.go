@@ -27,8 +27,8 @@ func (r *TaskNetworkModeRule) Check(runner tflint.Runner) error {
 					insertAttribute(td.Resource, `network_mode = "awsvpc"`))
 				continue
 			}
-			e.emitWithFix(`network_mode is "`+td.NetworkMode+`", but Fargate tasks require "awsvpc": set network_mode = "awsvpc"`, attr.Expr.Range(),
-				replaceWith(attr.Expr.Range(), `"awsvpc"`))
+			fix, note := replaceValue(m, attr, `"awsvpc"`)
+			e.emitMaybeFix(`network_mode is "`+td.NetworkMode+`", but Fargate tasks require "awsvpc": set network_mode = "awsvpc"`+note, attr.Expr.Range(), fix)
 		}
 	})
 }

@@ -15,7 +15,7 @@ resource "aws_vpc_endpoint" "ecr" {
 		{name: "hostnames omitted", src: endpoint + `
 resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
-}`, want: []string{`9:1: enable_dns_hostnames is not set, so it is false, but the ecr.dkr endpoint ecr uses private DNS`}},
+}`, want: []string{`9:1: enable_dns_hostnames is not set, so it is false, but the ecr.dkr endpoint aws_vpc_endpoint.ecr uses private DNS`}},
 		{name: "support off", src: endpoint + `
 resource "aws_vpc" "main" {
   enable_dns_hostnames = true
@@ -28,7 +28,7 @@ resource "aws_vpc" "main" {
 resource "aws_service_discovery_private_dns_namespace" "ns" {
   name = "svc.local"
   vpc  = aws_vpc.main.id
-}`, want: []string{`3:26: enable_dns_hostnames is false, but the private DNS namespace ns is in this VPC`}},
+}`, want: []string{`3:26: enable_dns_hostnames is false, but the private DNS namespace aws_service_discovery_private_dns_namespace.ns is in this VPC`}},
 		{name: "silent: both on", src: endpoint + `
 resource "aws_vpc" "main" {
   enable_dns_hostnames = true

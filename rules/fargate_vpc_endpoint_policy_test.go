@@ -80,7 +80,7 @@ data "aws_iam_policy_document" "s3" {
 	}
 	testRule(t, NewVPCEndpointPolicyRule(), []ruleCase{
 		{name: "S3 policy for the company's buckets only", src: pullingFargate(allowJSON(`"s3:*"`, `["arn:aws:s3:::example-corp/*"]`), "", ""),
-			want: []string{`24:12: this S3 Gateway endpoint policy does not allow s3:GetObject on arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*, the bucket ECR serves image layers from, and the private ECR image pulls of the tasks of service app go through the endpoint: every pull fails (CannotPullContainerError). Add a statement allowing s3:GetObject on arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/* to all principals`}},
+			want: []string{`24:12: this S3 Gateway endpoint policy does not allow s3:GetObject on arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*, the bucket ECR serves image layers from, and the private ECR image pulls of the tasks of service aws_ecs_service.app go through the endpoint: every pull fails (CannotPullContainerError). Add a statement allowing s3:GetObject on arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/* to all principals`}},
 		{name: "S3 policy denying other buckets' objects", src: pullingFargate(`jsonencode({ Statement = [
     { Effect = "Allow", Principal = "*", Action = "*", Resource = "*" },
     { Effect = "Deny", Principal = "*", Action = "s3:*", NotResource = ["arn:aws:s3:::example-corp/*"] },
@@ -94,7 +94,7 @@ resource "aws_vpc_endpoint_policy" "s3" {
   policy          = ` + allowJSON(`"s3:GetObject"`, `"arn:aws:s3:::example-corp/*"`) + `
 }`, want: []string{`43:21: this S3 Gateway endpoint policy does not allow s3:GetObject`}},
 		{name: "ecr.dkr policy without the pull actions", src: pullingFargate("", allowJSON(`["ecr:GetAuthorizationToken"]`, `"*"`), ""),
-			want: []string{`31:12: this ecr.dkr endpoint policy does not allow ecr:BatchGetImage on arn:aws:ecr:eu-west-1:123456789012:repository/team/app, which the pull of 123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:1 by the tasks of service app needs: the pull fails (CannotPullContainerError). Allow ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on arn:aws:ecr:eu-west-1:123456789012:repository/team/app to all principals`}},
+			want: []string{`31:12: this ecr.dkr endpoint policy does not allow ecr:BatchGetImage on arn:aws:ecr:eu-west-1:123456789012:repository/team/app, which the pull of 123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:1 by the tasks of service aws_ecs_service.app needs: the pull fails (CannotPullContainerError). Allow ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on arn:aws:ecr:eu-west-1:123456789012:repository/team/app to all principals`}},
 		{name: "ecr.dkr policy for another repository", src: pullingFargate("", allowJSON(`"ecr:*"`, `"arn:aws:ecr:eu-west-1:123456789012:repository/other"`), ""),
 			want: []string{`31:12: this ecr.dkr endpoint policy does not allow ecr:BatchGetImage`}},
 		{name: "ecr.api policy without GetAuthorizationToken", src: pullingFargate("", "", `<<-EOT

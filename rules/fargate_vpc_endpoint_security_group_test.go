@@ -93,9 +93,9 @@ resource "aws_security_group" "ep" {
 func TestVPCEndpointSecurityGroupCallers(t *testing.T) {
 	testRule(t, NewVPCEndpointSecurityGroupRule(), []ruleCase{
 		{name: "HTTPS from another CIDR", src: loggingFargate(`cidr_blocks = ["192.168.0.0/16"]`),
-			want: []string{`30:25: this endpoint's security groups admit TCP 443, but not from the tasks of service app, whose calls to logs (container "app" uses awslogs) go through this endpoint and time out. Add an ingress rule for TCP 443 from security group task, or a CIDR that covers their subnets`}},
+			want: []string{`30:25: this endpoint's security groups admit TCP 443, but not from the tasks of service aws_ecs_service.app, whose calls to logs (container "app" uses awslogs) go through this endpoint and time out. Add an ingress rule for TCP 443 from security group aws_security_group.task, or a CIDR that covers their subnets`}},
 		{name: "HTTPS from another security group", src: loggingFargate(`security_groups = [aws_security_group.other.id]`),
-			want: []string{`30:25: but not from the tasks of service app`}},
+			want: []string{`30:25: but not from the tasks of service aws_ecs_service.app`}},
 		{name: "HTTPS from another group, as a rule resource", src: strings.Replace(loggingFargate(`self = false`), "ingress {", "egress {", 1) + `
 resource "aws_vpc_security_group_ingress_rule" "https" {
   security_group_id            = aws_security_group.ep.id
@@ -103,7 +103,7 @@ resource "aws_vpc_security_group_ingress_rule" "https" {
   from_port                    = 443
   to_port                      = 443
   referenced_security_group_id = aws_security_group.other.id
-}`, want: []string{`30:25: but not from the tasks of service app`}},
+}`, want: []string{`30:25: but not from the tasks of service aws_ecs_service.app`}},
 		{name: "silent: HTTPS from the tasks' security group", src: loggingFargate(`security_groups = [aws_security_group.task.id]`)},
 		{name: "silent: HTTPS from a CIDR covering the subnet", src: loggingFargate(`cidr_blocks = ["10.0.0.0/16"]`)},
 		{name: "silent: HTTPS from anywhere", src: loggingFargate(`cidr_blocks = ["0.0.0.0/0"]`)},
@@ -128,6 +128,6 @@ resource "aws_vpc_endpoint" "ecs" {
   vpc_endpoint_type   = "Interface"
   private_dns_enabled = true
   security_group_ids  = [aws_security_group.ep.id]
-}`, want: []string{`55:25: this endpoint's security groups admit TCP 443, but not from container instance ecs, whose calls to ecs (the ECS agent) go through this endpoint and time out. Add an ingress rule for TCP 443 from security group other, or a CIDR that covers their subnets`}},
+}`, want: []string{`55:25: this endpoint's security groups admit TCP 443, but not from container instance aws_instance.ecs, whose calls to ecs (the ECS agent) go through this endpoint and time out. Add an ingress rule for TCP 443 from security group aws_security_group.other, or a CIDR that covers their subnets`}},
 	})
 }

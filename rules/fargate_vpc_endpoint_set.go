@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"strings"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 )
@@ -110,4 +111,12 @@ func joinAnd(items []string) string {
 		}
 	}
 	return out
+}
+
+// joinOr joins items as "a, b or c".
+func joinOr(items []string) string {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }

@@ -43,7 +43,7 @@ func TestVPCEndpointSet(t *testing.T) {
 		{name: "two private-DNS endpoints for one service", src: `
 resource "aws_vpc" "main" {}
 ` + endpointOf("logs_a", "logs", "Interface") + endpointOf("logs_b", "logs", "Interface"),
-			want: []string{`11:1: endpoint logs_b is a second private-DNS endpoint for logs in this VPC, after logs_a`}},
+			want: []string{`11:1: endpoint aws_vpc_endpoint.logs_b is a second private-DNS endpoint for logs in this VPC, after aws_vpc_endpoint.logs_a`}},
 		{name: "another region than the provider's", src: `
 provider "aws" {
   region = "eu-west-1"

@@ -35,8 +35,8 @@ func (r *VPCEndpointTypeRule) Check(runner tflint.Runner) error {
 					ep.Block.DefRange, insertAttribute(ep.Resource, `vpc_endpoint_type = "Interface"`))
 				continue
 			}
-			e.emitWithFix("the "+ep.Service+" service only offers Interface endpoints: set vpc_endpoint_type = \"Interface\"", attr.Expr.Range(),
-				replaceWith(attr.Expr.Range(), `"Interface"`))
+			fix, note := replaceValue(m, attr, `"Interface"`)
+			e.emitMaybeFix("the "+ep.Service+" service only offers Interface endpoints: set vpc_endpoint_type = \"Interface\""+note, attr.Expr.Range(), fix)
 		}
 	})
 }

@@ -1,0 +1,3 @@
+module "svc" {
+  source = "../m"
+}
