@@ -378,10 +378,11 @@ func (ex *example) taskMutants(t target) []mutant {
 	case "aws_ecs_service":
 		add(t.mutant("daemon", `scheduling_strategy = "DAEMON"`, why, "scheduling_strategy", `"DAEMON"`))
 	case "tam-service", "cp-service":
-		if why == "" {
-			why = "the module sends REPLICA whenever launch_type is FARGATE (terraform-aws-modules, cloudposse)"
+		daemonWhy := why
+		if daemonWhy == "" {
+			daemonWhy = "the module sends REPLICA whenever launch_type is FARGATE (terraform-aws-modules, cloudposse)"
 		}
-		add(t.mutant("daemon", `scheduling_strategy = "DAEMON"`, why, "scheduling_strategy", `"DAEMON"`))
+		add(t.mutant("daemon", `scheduling_strategy = "DAEMON"`, daemonWhy, "scheduling_strategy", `"DAEMON"`))
 	}
 	switch t.Kind {
 	case "aws_ecs_task_definition":
