@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -9,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
+	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
@@ -44,8 +46,16 @@ func (m *Config) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hop
 	}
 
 	if tmpl, ok := syntax.(*hclsyntax.TemplateExpr); ok {
-		if text, at, ok := m.templateText(r, tmpl); ok {
-			return tree.ParseJSON(text, at)
+		if text, at, holes, ok := m.templateText(r, tmpl); ok {
+			if !holes {
+				return tree.ParseJSON(text, at)
+			}
+			// Known parts known, unknown parts unknown leaves. Text that only fails to
+			// parse around a hole may parse once the value is known: no syntax finding.
+			if n, serr := tree.ParseJSONWithHoles(text, at, hole); serr == nil {
+				return n, nil
+			}
+			return tree.NewUnknown(rng), nil
 		}
 	}
 
@@ -60,6 +70,11 @@ func (m *Config) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hop
 		raw = m.rawIn(r, expr)
 	}
 	v := hcleval.Plain(raw)
+	if !v.IsKnown() {
+		if call, ok := syntax.(*hclsyntax.FunctionCallExpr); ok && call.Name == "templatefile" && len(call.Args) == 2 && !call.ExpandFinal {
+			return m.partialTemplate(r, call, rng), nil
+		}
+	}
 	if !v.IsKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
 		return tree.NewUnknown(rng), nil
 	}
@@ -134,27 +149,79 @@ func (m *Config) localExpr(mod *module, tr hcl.Traversal) (hcl.Expression, bool)
 	return mod.eval.Local(attr.Name)
 }
 
-// templateText returns the text of a template (a quoted string or heredoc) whose parts
-// can all be known, with a locator that maps the text back to the source: literal parts
-// written verbatim map character by character, everything else to its own range.
-func (m *Config) templateText(r *Resource, tmpl *hclsyntax.TemplateExpr) (string, tree.Locator, bool) {
-	var text strings.Builder
-	at := &pieces{}
+// hole stands for an interpolation whose value is not known in the text of a template
+// (a character of Unicode's private use area, which JSON texts do not contain).
+const hole = "\uE000"
+
+// templateText returns the text of a template (a quoted string or heredoc) as Terraform
+// will render it, with a locator that maps the text back to the source: literal parts
+// written verbatim map character by character, everything else to its own range. An
+// interpolation whose value is not known (or is sensitive) is written as hole, and holes
+// says there are some; ok is false when a literal part already holds the hole character.
+func (m *Config) templateText(r *Resource, tmpl *hclsyntax.TemplateExpr) (text string, at tree.Locator, holes, ok bool) {
+	var b strings.Builder
+	p := &pieces{}
 	for _, part := range tmpl.Parts {
 		var s string
-		if lit, ok := part.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
+		if lit, isLit := part.(*hclsyntax.LiteralValueExpr); isLit && lit.Val.Type() == cty.String {
 			s = lit.Val.AsString()
-		} else {
-			v := m.valueIn(r, part)
-			if !v.IsWhollyKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
-				return "", nil, false
+			if strings.Contains(s, hole) {
+				return "", nil, false, false
 			}
-			s = v.AsString()
+		} else {
+			var known bool
+			s, known = partText(m.valueIn(r, part))
+			if !known || strings.Contains(s, hole) {
+				s, holes = hole, true
+			}
 		}
-		at.add(text.Len(), s, part.Range())
-		text.WriteString(s)
+		p.add(b.Len(), s, part.Range())
+		b.WriteString(s)
 	}
-	return text.String(), at, true
+	return b.String(), p, holes, true
+}
+
+// partialTemplate reads the JSON a templatefile call renders when some of its
+// variables are not known: known parts known, each unknown interpolation an unknown
+// value. Findings land on the call (rng), as for a wholly known template.
+func (m *Config) partialTemplate(r *Resource, call *hclsyntax.FunctionCallExpr, rng hcl.Range) *tree.Node {
+	path := m.valueIn(r, call.Args[0])
+	if !path.IsKnown() || path.IsMarked() || path.IsNull() || path.Type() != cty.String {
+		return tree.NewUnknown(rng)
+	}
+	parts, ok := tffunc.TemplateFileParts(tffunc.Options{BaseDir: m.baseDir}, path.AsString(), m.valueIn(r, call.Args[1]))
+	if !ok {
+		return tree.NewUnknown(rng)
+	}
+	var b strings.Builder
+	for _, v := range parts {
+		s, known := partText(v)
+		if !known || strings.Contains(s, hole) {
+			s = hole
+		}
+		b.WriteString(s)
+	}
+	n, serr := tree.ParseJSONWithHoles(b.String(), tree.Fixed(rng), hole)
+	if serr != nil {
+		return tree.NewUnknown(rng)
+	}
+	return n
+}
+
+// partText is the text a known string, number or bool is rendered as in a template.
+func partText(v cty.Value) (string, bool) {
+	if !v.IsWhollyKnown() || v.IsMarked() || v.IsNull() {
+		return "", false
+	}
+	switch v.Type() {
+	case cty.String:
+		return v.AsString(), true
+	case cty.Number:
+		return tree.NumberText(v.AsBigFloat()), true
+	case cty.Bool:
+		return fmt.Sprint(v.True()), true
+	}
+	return "", false
 }
 
 // pieces locates offsets of a text assembled from template parts.

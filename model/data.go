@@ -41,6 +41,9 @@ var dataSchema = &hcl.BodySchema{
 func (mod *module) Data(typ, name string, attrs []string) cty.Value {
 	db := mod.data[typ+"."+name]
 	if db == nil {
+		if b := mod.dataBlock(typ, name); b != nil {
+			return mod.unwatchedValue(b, attrs)
+		}
 		return unknownValue
 	}
 	if db.value == cty.NilVal {

@@ -69,6 +69,9 @@ func (rb *resourceBlock) address() string {
 func (mod *module) Resource(typ, name string, attrs []string) cty.Value {
 	rb := mod.blocks[typ+"."+name]
 	if rb == nil {
+		if b := mod.otherResource(typ, name); b != nil {
+			return mod.unwatchedValue(b, attrs)
+		}
 		return unknownValue
 	}
 	m := mod.cfg
@@ -134,6 +137,9 @@ func (m *Config) instanceValue(r *Resource, key string, attrs []string) cty.Valu
 		v := cty.DynamicVal
 		if a := r.Attr(name); a != nil && name != "depends_on" {
 			v = m.raw(a.Expr)
+		} else if slices.Contains(computedAttrs, name) {
+			// AWS sets them when it creates the resource: a string, never null.
+			v = cty.UnknownVal(cty.String).RefineNotNull()
 		}
 		obj[name] = v.Mark(mark)
 	}

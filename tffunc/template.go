@@ -103,3 +103,42 @@ func forbiddenInTemplate(name string, f function.Function) function.Function {
 		},
 	})
 }
+
+// TemplateFileParts reads the template file at path as templatefile does and evaluates
+// each of its top-level parts with vars, which may be partly unknown: a literal part is
+// its text, an interpolation or directive its value (unknown when it reads an unknown
+// variable). It lets a caller render what is known of a template whose variables are
+// not all known, which templatefile leaves wholly unknown. ok is false when the file
+// cannot be read or parsed, or vars is not an object or map of known keys.
+func TemplateFileParts(opts Options, path string, vars cty.Value) (parts []cty.Value, ok bool) {
+	fs := fileSystem{opts.BaseDir}
+	p, ok := fs.resolve(path)
+	if !ok {
+		return nil, false
+	}
+	b, err := fs.read(p, path)
+	if err != nil {
+		return nil, false
+	}
+	vars, _ = vars.Unmark()
+	if !vars.IsKnown() || vars.IsNull() || (!vars.Type().IsMapType() && !vars.Type().IsObjectType()) {
+		return nil, false
+	}
+	expr, diags := hclsyntax.ParseTemplate(b, path, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil, false
+	}
+	tmpl, isTemplate := expr.(*hclsyntax.TemplateExpr)
+	if !isTemplate {
+		return nil, false
+	}
+	ctx := &hcl.EvalContext{Variables: vars.AsValueMap(), Functions: Functions(opts)}
+	for _, part := range tmpl.Parts {
+		v, diags := part.Value(ctx)
+		if diags.HasErrors() {
+			v = cty.DynamicVal
+		}
+		parts = append(parts, v)
+	}
+	return parts, true
+}

@@ -222,7 +222,7 @@ var pure = map[string]function.Function{
 	"tonumber":        makeToFunc(cty.Number),
 	"toset":           makeToFunc(cty.Set(cty.DynamicPseudoType)),
 	"tostring":        makeToFunc(cty.String),
-	"try":             tryfunc.TryFunc,
+	"try":             tryFunc,
 	"type":            typeFunc,
 }
 

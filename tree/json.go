@@ -28,7 +28,16 @@ func (e *SyntaxError) Error() string { return e.Msg }
 // ParseJSON decodes src, a complete JSON text, into a Node tree. at maps byte offsets of
 // src to source ranges. Malformed input returns a SyntaxError, never a panic.
 func ParseJSON(src string, at Locator) (*Node, *SyntaxError) {
-	p := &parser{src: src, at: at}
+	return ParseJSONWithHoles(src, at, "")
+}
+
+// ParseJSONWithHoles decodes src as ParseJSON does, where each occurrence of hole (a text
+// that cannot otherwise occur in src) stands for a part whose value is not known, such as
+// an interpolation of an unknown variable in a template. A hole where a value is expected
+// is an unknown value; a string with a hole in it is an unknown value; an object with a
+// hole in one of its keys is unknown as a whole, since any key may then be there.
+func ParseJSONWithHoles(src string, at Locator, hole string) (*Node, *SyntaxError) {
+	p := &parser{src: src, at: at, hole: hole}
 	p.skipSpace()
 	n := p.value(0)
 	if p.err != nil {
@@ -43,10 +52,11 @@ func ParseJSON(src string, at Locator) (*Node, *SyntaxError) {
 }
 
 type parser struct {
-	src string
-	pos int
-	at  Locator
-	err *SyntaxError
+	src  string
+	pos  int
+	at   Locator
+	err  *SyntaxError
+	hole string
 }
 
 func (p *parser) fail(off int, format string, args ...any) {
@@ -85,6 +95,11 @@ func (p *parser) value(depth int) *Node {
 	}
 	start := p.pos
 	switch c := p.src[p.pos]; {
+	case p.hole != "" && strings.HasPrefix(p.src[p.pos:], p.hole):
+		for p.hole != "" && strings.HasPrefix(p.src[p.pos:], p.hole) {
+			p.pos += len(p.hole)
+		}
+		return NewUnknown(p.at.Range(start, p.pos))
 	case (c == '{' || c == '[') && depth >= maxDepth:
 		p.fail(p.pos, "JSON nested too deeply")
 		return nil
@@ -96,6 +111,9 @@ func (p *parser) value(depth int) *Node {
 		s, ok := p.str()
 		if !ok {
 			return nil
+		}
+		if p.hole != "" && strings.Contains(s, p.hole) {
+			return NewUnknown(p.at.Range(start, p.pos))
 		}
 		return &Node{Kind: String, Text: s, Range: p.at.Range(start, p.pos)}
 	case c == '-' || (c >= '0' && c <= '9'):
@@ -119,6 +137,7 @@ func (p *parser) object(depth int) *Node {
 	start := p.pos
 	p.pos++ // {
 	n := &Node{Kind: Object}
+	unknownKey := false
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
 		p.pos++
@@ -149,6 +168,9 @@ func (p *parser) object(depth int) *Node {
 			return nil
 		}
 		n.Members = append(n.Members, &Member{Key: key, KeyRange: keyRange, Value: v})
+		if p.hole != "" && strings.Contains(key, p.hole) {
+			unknownKey = true
+		}
 		p.skipSpace()
 		if p.pos < len(p.src) && p.src[p.pos] == ',' {
 			p.pos++
@@ -157,6 +179,9 @@ func (p *parser) object(depth int) *Node {
 		if p.pos < len(p.src) && p.src[p.pos] == '}' {
 			p.pos++
 			n.Range = p.at.Range(start, p.pos)
+			if unknownKey {
+				return NewUnknown(n.Range)
+			}
 			return n
 		}
 		p.fail(p.pos, "unexpected %s, expected ',' or '}' in object", p.describe(p.pos))
