@@ -61,9 +61,11 @@ demo: tools build
 
 # Wall-time ratio of tflint with the plugin (all preset) over tflint alone.
 # It also times the binary on its own (standalone, all preset) against tflint alone.
+# The monorepo variant lints 300+ folders calling shared modules with --recursive.
 bench: tools build
 	go run ./bench -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
 	go run ./bench -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN) -variant modules
+	go run ./bench -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN) -variant monorepo -runs 3
 
 # The standalone linter (the binary without tflint) held to tflint: every end-to-end case
 # both ways, the invocation modes, the report formats, and the documented standalone snippets.

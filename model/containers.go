@@ -69,6 +69,11 @@ func (m *Config) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hop
 	if !isBound {
 		raw = m.rawIn(r, expr)
 	}
+	if encoded, ok := tffunc.EncodedValue(raw); ok {
+		// JSON a module encoded from a value with unknown parts: its known parts, placed
+		// where they were written.
+		return tree.FromMarkedValue(encoded, rng, placer), nil
+	}
 	v := hcleval.Plain(raw)
 	if !v.IsKnown() {
 		if call, ok := syntax.(*hclsyntax.FunctionCallExpr); ok && call.Name == "templatefile" && len(call.Args) == 2 && !call.ExpandFinal {

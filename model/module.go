@@ -526,7 +526,10 @@ func (mod *module) variable(name string, ref hcl.Expression) cty.Value {
 			return unknownValue
 		}
 		v := mod.variables(name, ref)
-		if !v.IsKnown() || (v.IsNull() && mod.nullDefaults[name]) {
+		if !v.IsKnown() {
+			return mod.unknownVariable(name)
+		}
+		if v.IsNull() && mod.nullDefaults[name] {
 			return unknownValue
 		}
 		return v
@@ -564,6 +567,29 @@ func (mod *module) variable(name string, ref hcl.Expression) cty.Value {
 		v = converted
 	}
 	return v
+}
+
+// unknownVariable is a root variable without a value, as Terraform's plan knows it: of
+// its declared type, and not null when it says nullable = false.
+func (mod *module) unknownVariable(name string) cty.Value {
+	decl := mod.def.variables[name]
+	if decl == nil {
+		return unknownValue
+	}
+	content, _, _ := decl.Body.PartialContent(variableSchema)
+	t := content.Attributes["type"]
+	if t == nil {
+		return unknownValue
+	}
+	ty, diags := typeexpr.TypeConstraint(t.Expr)
+	if diags.HasErrors() || ty == cty.DynamicPseudoType {
+		return unknownValue
+	}
+	v := cty.UnknownVal(ty)
+	if isFalseLiteral(content.Attributes["nullable"]) && (ty.IsPrimitiveType() || ty.IsCollectionType() || ty.IsObjectType()) {
+		v = v.RefineNotNull()
+	}
+	return v.Mark(opaque{})
 }
 
 var variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "type"}, {Name: "nullable"}}}

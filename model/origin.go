@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -190,6 +191,9 @@ func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
 	}
 	rng := a.Expr.Range()
 	expr := hcl.UnwrapExpression(a.Expr)
+	if at, ok := c.eachEntry(r, expr); ok {
+		return at
+	}
 	for mod := r.mod; mod != nil && mod.parent != nil; mod = mod.parent {
 		variable, ok := variableRead(expr)
 		if !ok {
@@ -211,4 +215,25 @@ func variableRead(expr hcl.Expression) (string, bool) {
 		return "", false
 	}
 	return stepName(tr.Traversal, 1)
+}
+
+// eachEntry returns where the caller wrote the for_each entry of a called module's
+// resource instance, when the attribute expr reads each.value: the entry (a member of
+// the map the caller passed) is where a setting it lacks is added.
+func (c *Config) eachEntry(r *Resource, expr hcl.Expression) (hcl.Range, bool) {
+	if r.mod == nil || r.mod.parent == nil {
+		return hcl.Range{}, false
+	}
+	each, ok := r.scope["each"]
+	if !ok || !slices.ContainsFunc(expr.Variables(), func(tr hcl.Traversal) bool { return tr.RootName() == "each" }) {
+		return hcl.Range{}, false
+	}
+	if !each.Type().IsObjectType() || !each.Type().HasAttribute("value") {
+		return hcl.Range{}, false
+	}
+	n := tree.FromMarkedValue(each.GetAttr("value"), hcl.Range{}, placer)
+	if !n.Exact || n.Range.Filename == "" || underDotTerraform(n.Range.Filename) || n.Range.Filename == r.Block.DefRange.Filename {
+		return hcl.Range{}, false
+	}
+	return n.Range, true
 }

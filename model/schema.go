@@ -30,14 +30,16 @@ const (
 
 // watchedTypes are the resource types the model reads, each with what rules need of it.
 var watchedTypes = map[string]*hclext.BodySchema{
-	TypeTaskDefinition:       taskDefinitionSchema,
-	TypeService:              serviceSchema,
-	TypeCluster:              &hclext.BodySchema{Attributes: attrs("name")},
+	TypeTaskDefinition: taskDefinitionSchema,
+	TypeService:        serviceSchema,
+	TypeCluster: &hclext.BodySchema{Attributes: attrs("name"), Blocks: []hclext.BlockSchema{
+		block("service_connect_defaults", &hclext.BodySchema{Attributes: attrs("namespace")}),
+	}},
 	TypeClusterProviders:     clusterProvidersSchema,
 	TypeCapacityProvider:     capacityProviderSchema,
 	TypeSubnet:               subnetSchema,
 	TypeSecurityGroup:        securityGroupSchema,
-	TypeDefaultSecurityGroup: &hclext.BodySchema{Attributes: attrs("vpc_id")},
+	TypeDefaultSecurityGroup: securityGroupSchema,
 	TypeDiscoveryService:     discoveryServiceSchema,
 	TypeVPC:                  vpcSchema,
 	TypeDefaultVPC:           vpcSchema,
@@ -177,7 +179,7 @@ func init() {
 		watchedTypes[t] = targetGroupSchema
 	}
 	for _, t := range ListenerTypes {
-		watchedTypes[t] = &hclext.BodySchema{Blocks: []hclext.BlockSchema{block("default_action", forwardAction)}}
+		watchedTypes[t] = &hclext.BodySchema{Attributes: attrs("protocol"), Blocks: []hclext.BlockSchema{block("default_action", forwardAction)}}
 	}
 	for _, t := range ListenerRuleTypes {
 		watchedTypes[t] = &hclext.BodySchema{Blocks: []hclext.BlockSchema{block("action", forwardAction)}}
@@ -201,7 +203,7 @@ var forwardAction = &hclext.BodySchema{
 	Attributes: attrs("type", "target_group_arn"),
 	Blocks: []hclext.BlockSchema{
 		block("forward", &hclext.BodySchema{Blocks: []hclext.BlockSchema{
-			block("target_group", &hclext.BodySchema{Attributes: attrs("arn")}),
+			block("target_group", &hclext.BodySchema{Attributes: attrs("arn", "weight")}),
 		}}),
 	},
 }
@@ -212,7 +214,7 @@ var taskDefinitionSchema = &hclext.BodySchema{
 	Blocks: []hclext.BlockSchema{
 		block("placement_constraints", &hclext.BodySchema{Attributes: attrs("type", "expression")}),
 		block("volume", &hclext.BodySchema{
-			Attributes: attrs("name"),
+			Attributes: attrs("name", "configure_at_launch"),
 			Blocks: []hclext.BlockSchema{
 				block("efs_volume_configuration", &hclext.BodySchema{
 					Attributes: attrs("file_system_id", "transit_encryption"),
@@ -232,13 +234,27 @@ var serviceSchema = &hclext.BodySchema{
 		"scheduling_strategy", "enable_execute_command", "depends_on"),
 	Blocks: []hclext.BlockSchema{
 		block("network_configuration", &hclext.BodySchema{Attributes: attrs("subnets", "security_groups", "assign_public_ip")}),
-		block("load_balancer", &hclext.BodySchema{Attributes: attrs("target_group_arn", "elb_name", "container_name", "container_port")}),
+		block("load_balancer", &hclext.BodySchema{
+			Attributes: attrs("target_group_arn", "elb_name", "container_name", "container_port"),
+			Blocks: []hclext.BlockSchema{
+				block("advanced_configuration", &hclext.BodySchema{Attributes: attrs("alternate_target_group_arn",
+					"production_listener_rule", "test_listener_rule", "role_arn")}),
+			},
+		}),
 		block("capacity_provider_strategy", &hclext.BodySchema{Attributes: attrs("capacity_provider", "base", "weight")}),
 		block("service_registries", &hclext.BodySchema{Attributes: attrs("registry_arn", "port", "container_name", "container_port")}),
 		block("placement_constraints", &hclext.BodySchema{Attributes: attrs("type", "expression")}),
 		block("ordered_placement_strategy", &hclext.BodySchema{Attributes: attrs("type", "field")}),
 		block("deployment_controller", &hclext.BodySchema{Attributes: attrs("type")}),
-		block("service_connect_configuration", &hclext.BodySchema{Attributes: attrs("enabled")}),
+		block("deployment_configuration", &hclext.BodySchema{Attributes: attrs("strategy")}),
+		block("service_connect_configuration", &hclext.BodySchema{
+			Attributes: attrs("enabled", "namespace"),
+			Blocks: []hclext.BlockSchema{
+				block("service", &hclext.BodySchema{Attributes: attrs("port_name", "discovery_name")}),
+			},
+		}),
+		block("vpc_lattice_configurations", &hclext.BodySchema{Attributes: attrs("port_name", "target_group_arn", "role_arn")}),
+		block("volume_configuration", &hclext.BodySchema{Attributes: attrs("name")}),
 	},
 }
 
@@ -252,7 +268,7 @@ var clusterProvidersSchema = &hclext.BodySchema{
 var targetGroupSchema = &hclext.BodySchema{
 	Attributes: attrs("name", "target_type", "port", "protocol", "vpc_id"),
 	Blocks: []hclext.BlockSchema{
-		block("health_check", &hclext.BodySchema{Attributes: attrs("enabled", "protocol", "port")}),
+		block("health_check", &hclext.BodySchema{Attributes: attrs("enabled", "protocol", "port", "matcher", "path")}),
 	},
 }
 

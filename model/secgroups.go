@@ -80,9 +80,6 @@ func (m *Config) InterfaceRules(ifc InterfaceGroups, egress bool) (rules []SGRul
 		return nil, false
 	}
 	for _, g := range ifc.Groups {
-		if g.Type != TypeSecurityGroup {
-			return nil, false // aws_default_security_group: its rules are not read
-		}
 		rs, ok := m.SecurityGroupRules(g, egress)
 		if !ok {
 			return nil, false
@@ -98,10 +95,6 @@ func (m *Config) InterfaceRules(ifc InterfaceGroups, egress bool) (rules []SGRul
 func (m *Config) InterfaceAllowsTCP(ifc InterfaceGroups, egress bool, low, high int64) (allows, known bool) {
 	known = ifc.Complete
 	for _, g := range ifc.Groups {
-		if g.Type != TypeSecurityGroup {
-			known = false
-			continue
-		}
 		rules, ok := m.SecurityGroupRules(g, egress)
 		if !ok {
 			known = false
@@ -149,8 +142,8 @@ func (m *Config) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, 
 			rules = append(rules, rule)
 		}
 	}
-	legacy := m.referrers(TypeSecurityGroupRule, "security_group_id", TypeSecurityGroup)
-	modern := m.referrers(standalone, "security_group_id", TypeSecurityGroup)
+	legacy := m.referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...)
+	modern := m.referrers(standalone, "security_group_id", securityGroupRefs...)
 	if !legacy.complete || !modern.complete {
 		return nil, false
 	}
@@ -345,8 +338,8 @@ func (m *Config) DefaultGroupMayAdmit() bool {
 	if len(m.byType[TypeDefaultSecurityGroup]) > 0 || m.MayHaveUnknown(TypeDefaultSecurityGroup) {
 		return true
 	}
-	return !m.referrers(TypeSecurityGroupRule, "security_group_id", TypeSecurityGroup).complete ||
-		!m.referrers(TypeSecurityGroupIngressRule, "security_group_id", TypeSecurityGroup).complete
+	return !m.referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...).complete ||
+		!m.referrers(TypeSecurityGroupIngressRule, "security_group_id", securityGroupRefs...).complete
 }
 
 // TakesInbound reports whether a service may receive traffic from others: it sits

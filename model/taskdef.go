@@ -16,6 +16,10 @@ const (
 	ModeNone   = "none"
 )
 
+// NetworkModes are the values network_mode takes; the provider refuses any other,
+// upper case included.
+var NetworkModes = []string{ModeAWSVPC, ModeBridge, ModeHost, ModeNone}
+
 // TaskDefinition is one instance of aws_ecs_task_definition with the facts rules share.
 type TaskDefinition struct {
 	*Resource
@@ -23,6 +27,11 @@ type TaskDefinition struct {
 	// NetworkMode is the effective network mode: network_mode when set, else bridge,
 	// the Linux default. It is empty when the value is not known.
 	NetworkMode string
+
+	// InvalidNetworkMode is network_mode as written when it is known and is none of the
+	// four modes (say "AWSVPC"); NetworkMode is then empty, so that only the rule about
+	// the value speaks of it.
+	InvalidNetworkMode string
 
 	// Compatibilities is requires_compatibilities; CompatibilitiesKnown is false when
 	// its value is not known. An omitted attribute is a known empty list.
@@ -49,7 +58,11 @@ func (m *Config) newTaskDefinition(r *Resource) *TaskDefinition {
 	if attr := r.Attr("network_mode"); attr == nil || !m.Set(attr) {
 		td.NetworkMode = ModeBridge
 	} else if s, ok := m.String(attr); ok {
-		td.NetworkMode = s
+		if slices.Contains(NetworkModes, s) {
+			td.NetworkMode = s
+		} else {
+			td.InvalidNetworkMode = s
+		}
 	}
 
 	if attr := r.Attr("requires_compatibilities"); attr == nil || !m.Set(attr) {

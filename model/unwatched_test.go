@@ -74,3 +74,23 @@ resource "aws_ecs_service" "app" {
 		t.Errorf("flatten(concat([try(aws_security_group.task[0].id, [])])): got %+v", groups)
 	}
 }
+
+func TestUnknownRootVariable(t *testing.T) {
+	m := buildModule(t, `
+variable "image" {
+  type     = string
+  nullable = false
+}
+locals {
+  settings  = { name = "app", image = var.image, privileged = true }
+  container = { for k, v in local.settings : k => v if v != null }
+}
+resource "aws_ecs_task_definition" "app" {
+  container_definitions = jsonencode([local.container])
+}
+`)
+	containers, ok := m.TaskDefinitions[0].Containers()
+	if !ok || len(containers) != 1 || containers[0].Get("privileged") == nil || !containers[0].Get("privileged").Bool {
+		t.Fatalf("a root variable with nullable = false blanked the container: %v", containers)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
@@ -90,6 +91,12 @@ func needsPlatform140(m *model.Config, svc *model.Service) string {
 		}
 	}
 	for _, td := range svc.TaskDefinitions {
+		if m.IsARM64(td) {
+			return "its task definition runs on ARM64"
+		}
+		if cpu, ok := parseCPU(stringOf(m, td.Attr("cpu"))); ok && cpu >= 8192 {
+			return fmt.Sprintf("its task definition asks for %d vCPU", cpu/1024)
+		}
 		if len(td.EFSVolumes) > 0 {
 			return "its task definition mounts an EFS volume"
 		}
@@ -128,4 +135,10 @@ func isSecretsManagerKeyReference(valueFrom string) bool {
 		}
 	}
 	return false
+}
+
+// stringOf returns the known text of attr, or "".
+func stringOf(m *model.Config, attr *hclext.Attribute) string {
+	s, _ := m.String(attr)
+	return s
 }

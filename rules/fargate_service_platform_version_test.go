@@ -22,6 +22,11 @@ resource "aws_ecs_service" "app" {
 }`
 	}
 	testRule(t, NewServicePlatformVersionRule(), []ruleCase{
+		{name: "ARM64 on 1.3.0", src: task("  runtime_platform {\n    cpu_architecture = \"ARM64\"\n  }") + service("1.3.0", ""),
+			want: []string{`13:22: platform_version 1.3.0 cannot run this service because its task definition runs on ARM64, which needs 1.4.0`}},
+		{name: "32 vCPU on 1.3.0", src: task("  cpu    = 32768\n  memory = 61440") + service("1.3.0", ""),
+			want: []string{`12:22: platform_version 1.3.0 cannot run this service because its task definition asks for 32 vCPU, which needs 1.4.0`}},
+		{name: "silent: ARM64 on LATEST", src: task("  runtime_platform {\n    cpu_architecture = \"ARM64\"\n  }") + service("LATEST", "")},
 		{name: "EC2 with a platform version", src: `
 resource "aws_ecs_service" "app" {
   launch_type      = "EC2"

@@ -24,6 +24,11 @@ func (r *ServiceRegistriesRule) Check(runner tflint.Runner) error {
 			for _, reg := range svc.Blocks("service_registries") {
 				checkRegistry(m, e, svc, mode, reg)
 			}
+			for _, sc := range svc.Blocks("service_connect_configuration") {
+				if enabled, ok := m.Bool(sc.Body.Attributes["enabled"]); ok && enabled && m.ServiceConnectNamespaceMissing(svc, sc) {
+					e.emitf(sc.DefRange, "Service Connect is enabled for service %s, but neither this block nor its cluster %s (service_connect_defaults) names a Cloud Map namespace, and a Service Connect service must have one: set namespace here (an aws_service_discovery_http_namespace's arn), or a default namespace on the cluster", svc.Label(), svc.Cluster[0].Label())
+				}
+			}
 		}
 	})
 }

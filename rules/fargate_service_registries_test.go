@@ -30,6 +30,47 @@ resource "aws_ecs_service" "app" {
 }`
 	}
 	testRule(t, NewServiceRegistriesRule(), []ruleCase{
+		{name: "Service Connect without a namespace anywhere", src: `
+resource "aws_ecs_cluster" "main" {
+  name = "main"
+}
+resource "aws_ecs_service" "app" {
+  cluster = aws_ecs_cluster.main.id
+  service_connect_configuration {
+    enabled = true
+  }
+}`, want: []string{`7:3: Service Connect is enabled for service aws_ecs_service.app, but neither this block nor its cluster aws_ecs_cluster.main (service_connect_defaults) names a Cloud Map namespace`}},
+		{name: "silent: the cluster's default namespace", src: `
+resource "aws_ecs_cluster" "main" {
+  name = "main"
+  service_connect_defaults {
+    namespace = aws_service_discovery_http_namespace.internal.arn
+  }
+}
+resource "aws_ecs_service" "app" {
+  cluster = aws_ecs_cluster.main.id
+  service_connect_configuration {
+    enabled = true
+  }
+}`},
+		{name: "silent: the service's namespace", src: `
+resource "aws_ecs_cluster" "main" {
+  name = "main"
+}
+resource "aws_ecs_service" "app" {
+  cluster = aws_ecs_cluster.main.id
+  service_connect_configuration {
+    enabled   = true
+    namespace = "internal"
+  }
+}`},
+		{name: "silent: cluster not in the configuration", src: `
+resource "aws_ecs_service" "app" {
+  cluster = var.cluster
+  service_connect_configuration {
+    enabled = true
+  }
+}`},
 		{name: "bridge without container", src: bridge + service(`    registry_arn = aws_service_discovery_service.srv.arn`),
 			want: []string{`22:3: a service of bridge tasks registers SRV records, which need container_name and container_port`}},
 		{name: "port and container together", src: awsvpc + service(`    registry_arn   = aws_service_discovery_service.srv.arn

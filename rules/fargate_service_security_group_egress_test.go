@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestServiceSecurityGroupEgress(t *testing.T) {
 	service := `
@@ -12,7 +15,195 @@ resource "aws_ecs_service" "app" {
   }
 }
 `
+	ecrService := `
+resource "aws_ecs_task_definition" "app" {
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  container_definitions    = jsonencode([{ name = "app", image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1" }])
+}
+resource "aws_ecs_service" "app" {
+  launch_type     = "FARGATE"
+  task_definition = aws_ecs_task_definition.app.arn
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.task.id]
+  }
+}`
 	testRule(t, NewServiceSecurityGroupEgressRule(), []ruleCase{
+		{name: "adopted default group named by the service", src: `
+resource "aws_vpc" "main" {}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_default_security_group.default.id]
+  }
+}`, want: []string{`3:1: security group aws_default_security_group.default of service aws_ecs_service.app's tasks has no egress rule, and aws_default_security_group.default is the VPC's default security group (the one tasks get when they name none), adopted by Terraform`}},
+		{name: "tasks without security_groups get the adopted default group", src: `
+resource "aws_vpc" "main" {}
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+  ingress {
+    protocol  = -1
+    self      = true
+    from_port = 0
+    to_port   = 0
+  }
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.a.id]
+  }
+}`, want: []string{`6:1: security group aws_default_security_group.default of service aws_ecs_service.app's tasks has no egress rule, and aws_default_security_group.default is the VPC's default security group`}},
+		{name: "silent: the adopted default group writes egress", src: `
+resource "aws_vpc" "main" {}
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+  egress {
+    protocol    = "-1"
+    from_port   = 0
+    to_port     = 0
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.a.id]
+  }
+}`},
+		{name: "silent: an egress rule resource on the adopted default group", src: `
+resource "aws_vpc" "main" {}
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_vpc_security_group_egress_rule" "all" {
+  security_group_id = aws_default_security_group.default.id
+  ip_protocol       = "-1"
+  cidr_ipv4         = "0.0.0.0/0"
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.a.id]
+  }
+}`},
+		{name: "silent: default group of another VPC", src: `
+resource "aws_vpc" "main" {}
+resource "aws_vpc" "other" {}
+resource "aws_subnet" "a" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.other.id
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = [aws_subnet.a.id]
+  }
+}`},
+		{name: "silent: subnets' VPC unknown", src: `
+resource "aws_vpc" "main" {}
+resource "aws_default_security_group" "default" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_ecs_service" "app" {
+  launch_type = "FARGATE"
+  network_configuration {
+    subnets = var.subnets
+  }
+}`},
+		{name: "HTTPS egress only to private addresses while pulling from private ECR", src: ecrService + `
+resource "aws_security_group" "task" {
+  egress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16", "192.168.0.0/24"]
+  }
+}`, want: []string{`15:1: security group aws_security_group.task of service aws_ecs_service.app's tasks allows HTTPS egress only to private addresses, but container "app" pulls a private ECR image, whose layers come from Amazon S3 at public addresses`}},
+		{name: "egress only to an endpoint's security group", src: ecrService + `
+resource "aws_security_group" "task" {}
+resource "aws_security_group" "endpoints" {}
+resource "aws_vpc_security_group_egress_rule" "to_endpoints" {
+  security_group_id            = aws_security_group.task.id
+  ip_protocol                  = "tcp"
+  from_port                    = 443
+  to_port                      = 443
+  referenced_security_group_id = aws_security_group.endpoints.id
+}`, want: []string{`15:1: security group aws_security_group.task of service aws_ecs_service.app's tasks allows HTTPS egress only to private addresses`}},
+		{name: "silent: the S3 prefix list is allowed", src: ecrService + `
+resource "aws_security_group" "task" {
+  egress {
+    from_port       = 443
+    to_port         = 443
+    protocol        = "tcp"
+    cidr_blocks     = ["10.0.0.0/16"]
+    prefix_list_ids = [aws_vpc_endpoint.s3.prefix_list_id]
+  }
+}`},
+		{name: "silent: 0.0.0.0/0 in another group of the interface", src: `
+resource "aws_ecs_task_definition" "app" {
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  container_definitions    = jsonencode([{ name = "app", image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1" }])
+}
+resource "aws_ecs_service" "app" {
+  launch_type     = "FARGATE"
+  task_definition = aws_ecs_task_definition.app.arn
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.task.id, aws_security_group.out.id]
+  }
+}
+resource "aws_security_group" "task" {
+  egress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+resource "aws_security_group" "out" {
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}`},
+		{name: "silent: a public image (the registry may be anywhere)", src: strings.Replace(ecrService, "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1", "registry.internal/app:1", 1) + `
+resource "aws_security_group" "task" {
+  egress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}`},
+		{name: "silent: an unknown destination", src: ecrService + `
+resource "aws_security_group" "task" {
+  egress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = var.cidrs
+  }
+}`},
 		{name: "silent: EC2 service (the instance pulls images)", src: `
 resource "aws_ecs_service" "app" {
   launch_type = "EC2"

@@ -30,6 +30,27 @@ func (r *ServiceUnsupportedRule) Check(runner tflint.Runner) error {
 			for _, b := range svc.Blocks("ordered_placement_strategy") {
 				e.emit("Fargate services do not support ordered_placement_strategy: Fargate places tasks itself across the subnets' Availability Zones. Remove the block", b.DefRange)
 			}
+			if usesWindows(m, svc) {
+				windowsServiceOnFargate(m, e, svc)
+			}
 		}
 	})
+}
+
+// windowsServiceOnFargate reports what a Fargate service of Windows tasks uses that
+// Fargate offers to Linux tasks only: the FARGATE_SPOT capacity provider and Service
+// Connect.
+func windowsServiceOnFargate(m *model.Config, e *emitter, svc *model.Service) {
+	for _, cps := range svc.Blocks("capacity_provider_strategy") {
+		attr := cps.Body.Attributes["capacity_provider"]
+		if p, ok := m.String(attr); ok && p == "FARGATE_SPOT" {
+			e.emit("service "+svc.Label()+" runs Windows tasks, and FARGATE_SPOT runs Linux tasks only: use the FARGATE capacity provider", attr.Expr.Range())
+		}
+	}
+	for _, sc := range svc.Blocks("service_connect_configuration") {
+		attr := sc.Body.Attributes["enabled"]
+		if on, ok := m.Bool(attr); ok && on {
+			e.emit("service "+svc.Label()+" runs Windows tasks, and Service Connect does not support Windows containers: turn it off (enabled = false) and use Cloud Map service discovery or a load balancer", attr.Expr.Range())
+		}
+	}
 }

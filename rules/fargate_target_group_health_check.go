@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
@@ -26,6 +27,9 @@ var layer4Protocols = []string{"TCP", "TLS", "UDP", "TCP_UDP"}
 // Check runs the rule.
 func (r *TargetGroupHealthCheckRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+		for _, tg := range m.TargetGroups {
+			httpSettingsOnTCPCheck(m, e, tg)
+		}
 		for _, svc := range m.Services {
 			for _, lb := range svc.Blocks("load_balancer") {
 				dynamic := svc.NetworkMode() == model.ModeBridge && dynamicHostPort(m, svc, lb.Body.Attributes["container_name"], lb.Body.Attributes["container_port"])
@@ -71,4 +75,33 @@ func dynamicHostPort(m *model.Config, svc *model.Service, nameAttr, portAttr *hc
 		}
 	}
 	return true
+}
+
+// httpOnlySettings are the health_check arguments that only mean something to an HTTP(S)
+// or gRPC check.
+var httpOnlySettings = []string{"matcher", "path"}
+
+// httpSettingsOnTCPCheck reports a health check whose protocol is known to be TCP and that
+// sets matcher or path: one finding, on the first of them.
+func httpSettingsOnTCPCheck(m *model.Config, e *emitter, tg *model.Resource) {
+	for _, hc := range tg.Blocks("health_check") {
+		if p, ok := m.String(hc.Body.Attributes["protocol"]); !ok || !strings.EqualFold(p, "TCP") {
+			continue
+		}
+		var set []string
+		var first *hclext.Attribute
+		for _, name := range httpOnlySettings {
+			if attr := hc.Body.Attributes[name]; attr != nil && m.Set(attr) {
+				set = append(set, name)
+				if first == nil {
+					first = attr
+				}
+			}
+		}
+		if first == nil {
+			continue
+		}
+		e.emitf(first.Expr.Range(), "target group %s checks health over TCP, which only opens a connection, so %s cannot apply and the target group is refused (provider: \"health_check.%s is not supported for target_groups with TCP protocol\"): remove %s, or check with protocol = \"HTTP\"",
+			tg.Label(), strings.Join(set, " and "), set[0], strings.Join(set, " and "))
+	}
 }

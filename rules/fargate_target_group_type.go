@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
@@ -20,6 +21,9 @@ func NewTargetGroupTypeRule() *TargetGroupTypeRule {
 // Check runs the rule.
 func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+		for _, tg := range m.TargetGroups {
+			incompleteTargetGroup(m, e, tg)
+		}
 		for _, svc := range m.Services {
 			mode := svc.NetworkMode()
 			if mode == "" || mode == model.ModeNone {
@@ -30,7 +34,14 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 				want = "ip"
 			}
 			for _, lb := range svc.Blocks("load_balancer") {
-				for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
+				// The primary target group, and the alternate one a blue/green deployment
+				// shifts traffic to: ECS registers the same tasks in both.
+				var tgs []*model.Resource
+				tgs = append(tgs, m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...)...)
+				for _, ac := range lb.Body.Blocks.OfType("advanced_configuration") {
+					tgs = append(tgs, m.Resolve(ac.Body.Attributes["alternate_target_group_arn"], model.TargetGroupTypes...)...)
+				}
+				for _, tg := range tgs {
 					attr := tg.Attr("target_type")
 					if attr == nil {
 						if want == "ip" {
@@ -56,4 +67,35 @@ func targetTypeMessage(tg, svc, got, want, mode string) string {
 		return "target group " + tg + " has target_type \"" + got + "\", but service " + svc + " runs awsvpc tasks, which register by IP address: set target_type = \"ip\""
 	}
 	return "target group " + tg + " has target_type \"" + got + "\", but service " + svc + " runs " + mode + " tasks, which register as the container instance and port: set target_type = \"instance\""
+}
+
+// targetGroupNeeds are the arguments every target group but a lambda one must set: the
+// provider refuses to create it without them, and CreateTargetGroup requires them.
+var targetGroupNeeds = []string{"port", "protocol", "vpc_id"}
+
+// incompleteTargetGroup reports a target group whose target type is known not to be
+// lambda and that lacks port, protocol or vpc_id: one finding naming all that is missing.
+func incompleteTargetGroup(m *model.Config, e *emitter, tg *model.Resource) {
+	targetType := "instance"
+	if attr := tg.Attr("target_type"); attr != nil && m.Set(attr) {
+		s, ok := m.String(attr)
+		if !ok {
+			return
+		}
+		targetType = s
+	}
+	if targetType == "lambda" {
+		return
+	}
+	var missing []string
+	for _, name := range targetGroupNeeds {
+		if attr := tg.Attr(name); attr == nil || !m.Set(attr) {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	e.emitf(m.MissingAt(tg, missing[0]), "%s has target_type %q and no %s, so it cannot be created (provider: \"%s should be set when target type is %s\"; CreateTargetGroup requires port, protocol and VpcId for every target type but lambda): set %s",
+		subject(tg, "target group"), targetType, strings.Join(missing, ", "), missing[0], targetType, strings.Join(missing, ", "))
 }

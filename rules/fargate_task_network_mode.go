@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
@@ -18,6 +21,10 @@ func NewTaskNetworkModeRule() *TaskNetworkModeRule {
 func (r *TaskNetworkModeRule) Check(runner tflint.Runner) error {
 	return checkModule(runner, r, func(m *model.Config, e *emitter) {
 		for _, td := range m.TaskDefinitions {
+			if td.InvalidNetworkMode != "" {
+				invalidNetworkMode(e, td)
+				continue
+			}
 			if !td.IsFargate() || td.NetworkMode == "" || td.NetworkMode == model.ModeAWSVPC {
 				continue
 			}
@@ -31,4 +38,21 @@ func (r *TaskNetworkModeRule) Check(runner tflint.Runner) error {
 			e.emitMaybeFix(`network_mode is "`+td.NetworkMode+`", but Fargate tasks require "awsvpc": set network_mode = "awsvpc"`+note, attr.Expr.Range(), fix)
 		}
 	})
+}
+
+// invalidNetworkMode reports a network_mode that is none of the four modes: one finding,
+// which names the mode the task needs when the value is one in the wrong case.
+func invalidNetworkMode(e *emitter, td *model.TaskDefinition) {
+	got := td.InvalidNetworkMode
+	rng := td.Attr("network_mode").Expr.Range()
+	const refused = "the provider refuses any value but \"awsvpc\", \"bridge\", \"host\" or \"none\", written in lower case"
+	if lower := strings.ToLower(got); slices.Contains(model.NetworkModes, lower) {
+		e.emitf(rng, "network_mode is %q, but network modes are lower case (%s): set network_mode = %q", got, refused, lower)
+		return
+	}
+	want := "awsvpc"
+	if !td.IsFargate() {
+		want = "awsvpc\" (or \"bridge\", \"host\", \"none\""
+	}
+	e.emitf(rng, "network_mode is %q, which is not a network mode (%s): set network_mode = \"%s\"", got, refused, want)
 }

@@ -35,19 +35,25 @@ func (r *TaskSizeRule) Check(runner tflint.Runner) error {
 					missing = true
 				}
 			}
-			if missing || m.IsWindows(td) {
+			if missing {
 				continue
 			}
 			cpuText, ok1 := m.String(cpuAttr)
-			memText, ok2 := m.String(memAttr)
 			cpu, ok3 := parseCPU(cpuText)
+			if m.IsWindows(td) {
+				if ok1 && ok3 && cpu < 1024 {
+					e.emitf(cpuAttr.Expr.Range(), "Windows tasks on Fargate need at least 1 vCPU, and cpu is %s: the 0.25 and 0.5 vCPU sizes are for Linux tasks only. Use cpu = 1024 or more", cpuText)
+				}
+				continue
+			}
+			memText, ok2 := m.String(memAttr)
 			mem, ok4 := parseMemory(memText)
 			if !(ok1 && ok2 && ok3 && ok4) {
 				continue
 			}
 			allowed, known := awsdata.FargateMemory[cpu]
 			if !known {
-				e.emitf(cpuAttr.Expr.Range(), "Fargate has no task size with cpu %s: use one of 256, 512, 1024, 2048, 4096, 8192 or 16384 (AWS: \"No Fargate configuration exists for given values.\")", cpuText)
+				e.emitf(cpuAttr.Expr.Range(), "Fargate has no task size with cpu %s: use one of %s (AWS: \"No Fargate configuration exists for given values.\")", cpuText, describeSizes(awsdata.FargateCPUs))
 				continue
 			}
 			if !slices.Contains(allowed, mem) {
@@ -87,7 +93,7 @@ func parseSize(s, unit string) (int64, bool) {
 // describeSizes lists allowed memory values compactly: "512, 1024 or 2048", or a range
 // with its step.
 func describeSizes(v []int64) string {
-	if len(v) <= 4 {
+	if len(v) <= 4 || !evenSteps(v) {
 		parts := make([]string, len(v))
 		for i, n := range v {
 			parts[i] = strconv.FormatInt(n, 10)
@@ -95,4 +101,14 @@ func describeSizes(v []int64) string {
 		return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
 	}
 	return fmt.Sprintf("between %d and %d in steps of %d", v[0], v[len(v)-1], v[1]-v[0])
+}
+
+// evenSteps reports whether v rises by one step throughout.
+func evenSteps(v []int64) bool {
+	for i := 2; i < len(v); i++ {
+		if v[i]-v[i-1] != v[1]-v[0] {
+			return false
+		}
+	}
+	return true
 }

@@ -41,6 +41,9 @@ func (r *TaskUnsupportedRule) Check(runner tflint.Runner) error {
 				e.emit("Fargate tasks do not support placement_constraints: Fargate chooses where tasks run. Remove the block", b.DefRange)
 			}
 			windows := m.IsWindows(td)
+			if windows {
+				checkWindowsOnFargate(m, e, td)
+			}
 			for _, c := range td.KnownContainers() {
 				checkContainerOnFargate(e, c, windows)
 			}

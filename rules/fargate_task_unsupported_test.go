@@ -4,6 +4,49 @@ import "testing"
 
 func TestTaskUnsupported(t *testing.T) {
 	testRule(t, NewTaskUnsupportedRule(), []ruleCase{
+		{name: "Windows on Fargate: ephemeral storage, EFS, FireLens, ARM64", src: `
+resource "aws_ecs_task_definition" "win" {
+  requires_compatibilities = ["FARGATE"]
+  runtime_platform {
+    operating_system_family = "WINDOWS_SERVER_2019_FULL"
+    cpu_architecture        = "ARM64"
+  }
+  ephemeral_storage {
+    size_in_gib = 50
+  }
+  volume {
+    name = "data"
+    efs_volume_configuration {
+      file_system_id = "fs-1"
+    }
+  }
+  container_definitions = jsonencode([
+    { name = "app", logConfiguration = { logDriver = "awsfirelens" } },
+    { name = "router", firelensConfiguration = { type = "fluentbit" } },
+  ])
+}`, want: []string{
+			`8:3: Windows tasks on Fargate do not support ephemeral_storage`,
+			`13:5: Windows tasks on Fargate cannot mount EFS volumes`,
+			`6:31: cpu_architecture is ARM64, but 64-bit ARM tasks can only run Linux`,
+			`18:54: container "app" sends its logs with FireLens (awsfirelens), which Windows containers do not support`,
+			`19:24: container "router" is a FireLens log router (firelensConfiguration), which Windows containers do not support`,
+		}},
+		{name: "silent: Linux on Fargate with the same", src: `
+resource "aws_ecs_task_definition" "linux" {
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "ARM64"
+  }
+  ephemeral_storage {
+    size_in_gib = 200
+  }
+  container_definitions = jsonencode([
+    { name = "app", logConfiguration = { logDriver = "awsfirelens" } },
+    { name = "router", firelensConfiguration = { type = "fluentbit" } },
+  ])
+}`},
 		{name: "task parameters", src: fargateTask(`  network_mode = "awsvpc"
   ipc_mode     = "host"
   pid_mode     = "host"

@@ -41,7 +41,9 @@ func TestFixes(t *testing.T) {
   }
 }
 resource "aws_lb_target_group" "app" {
-  port = 80
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = "vpc-1"
 }
 `, want: awsvpcTask + `resource "aws_ecs_service" "app" {
   task_definition = aws_ecs_task_definition.app.arn
@@ -52,6 +54,8 @@ resource "aws_lb_target_group" "app" {
 resource "aws_lb_target_group" "app" {
   target_type = "ip"
   port        = 80
+  protocol    = "HTTP"
+  vpc_id      = "vpc-1"
 }
 `},
 		{name: "vpc_endpoint_type missing", rule: NewVPCEndpointTypeRule(), src: `resource "aws_vpc_endpoint" "logs" {

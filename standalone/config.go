@@ -77,6 +77,10 @@ var configBlockSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 
 var formatNames = []string{"default", "json", "checkstyle", "junit", "compact", "sarif"}
 
+// commandLineFormats are the formats --format takes: tflint's, and codeclimate, which
+// tflint does not have (so a configuration file, which tflint reads too, cannot set it).
+var commandLineFormats = append(append([]string{}, formatNames...), "codeclimate")
+
 // defaultConfig is the configuration when there is no file.
 func defaultConfig() *Config {
 	return &Config{CallModuleType: "local", Rules: map[string]*RuleConfig{}}

@@ -43,12 +43,8 @@ func (in *inputs) value(name string, rng hcl.Range) (cty.Value, hcl.Diagnostics)
 	}
 	v := in.vars[name]
 	if v == nil {
-		return cty.DynamicVal, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Reference to an undeclared variable",
-			Detail:   fmt.Sprintf("The module declares no variable %q.", name),
-			Subject:  rng.Ptr(),
-		}}
+		// As tflint words it.
+		return (&scope{vars: in.vars}).variable(name, rng)
 	}
 	given, ok := in.given[name]
 	if !ok {

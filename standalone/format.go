@@ -36,6 +36,8 @@ func (p *printer) print(issues []*Issue, err error, sources map[string][]byte) {
 		p.printJUnit(issues, err)
 	case "sarif":
 		p.printSARIF(issues, err)
+	case "codeclimate":
+		p.printCodeClimate(issues, err, sources)
 	default:
 		p.printPretty(issues, err, sources)
 	}
@@ -51,11 +53,16 @@ func (p *printer) printFolderError(err error, sources map[string][]byte) {
 }
 
 // printAll prints the issues of --recursive, with the folders' errors in the formats
-// that keep them for the end. It reports whether a folder failed.
+// that keep them for the end; in the default format, which printed the errors at once,
+// nothing when a folder failed. It reports whether a folder failed.
 func (p *printer) printAll(issues []*Issue, sources map[string][]byte) bool {
 	err := errors.Join(p.deferred...)
 	if p.format == "" || p.format == "default" {
-		p.print(issues, nil, sources)
+		// As tflint: the errors are printed already, and when a folder failed the
+		// issues are not printed at all.
+		if err == nil {
+			p.print(issues, nil, sources)
+		}
 	} else {
 		p.print(issues, err, sources)
 	}

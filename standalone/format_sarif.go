@@ -13,7 +13,8 @@ import (
 
 // The SARIF 2.1.0 report has tflint's layout: a run of issues, whose rules are listed in
 // the order they first appear, and a second run of errors. The tool is named for what
-// ran: this binary, not tflint.
+// ran: this binary, not tflint. Unlike tflint's, each fargate rule has its short
+// description (tflint leaves it empty), so code scanning lists readable rules.
 
 const (
 	sarifSchema  = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-schema-2.1.0.json"
@@ -100,7 +101,7 @@ func (r *sarifRun) add(id, help, level, message string, loc *sarifLocation) {
 	}
 	if index < 0 {
 		index = len(r.Tool.Driver.Rules)
-		r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, &sarifRule{ID: id, HelpURI: help})
+		r.Tool.Driver.Rules = append(r.Tool.Driver.Rules, &sarifRule{ID: id, ShortDescription: sarifMessage{Text: ruleDescriptions[id]}, HelpURI: help})
 	}
 	res := &sarifResult{RuleID: id, RuleIndex: index, Level: level, Message: sarifMessage{Text: message}}
 	if loc != nil {

@@ -10,12 +10,15 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/rules"
 )
 
 // The formats are compared with what the pinned tflint prints for the same case, with
 // this binary as its plugin: the same text for the default and compact formats, the same
 // JSON, checkstyle and JUnit documents, and the same SARIF but for the tool's name,
-// address and version (the standalone linter names itself). Where errors are reported,
+// address and version (the standalone linter names itself) and the rules' short
+// descriptions (which tflint leaves empty). Where errors are reported,
 // their wording is this package's own, so only the shape is compared.
 
 // formatCases are the cases compared: findings of every severity, fixable findings,
@@ -85,11 +88,22 @@ func compareOutput(t *testing.T, format, tflint, standalone string, errors bool)
 		}
 	case "sarif":
 		want, got := decodeJSON(t, tflint), decodeJSON(t, standalone)
-		for _, doc := range []any{want, got} {
+		for i, doc := range []any{want, got} {
 			for _, run := range doc.(map[string]any)["runs"].([]any) {
 				driver := run.(map[string]any)["tool"].(map[string]any)["driver"].(map[string]any)
 				driver["name"] = strings.Replace(strings.Replace(driver["name"].(string), "tflint-ruleset-fargate", "TOOL", 1), "tflint", "TOOL", 1)
 				driver["informationUri"], driver["version"] = "URI", "VERSION"
+				// The standalone report describes each rule, where tflint's says nothing.
+				for _, r := range driver["rules"].([]any) {
+					rule := r.(map[string]any)
+					desc := rule["shortDescription"].(map[string]any)
+					if i == 1 {
+						if want := ruleDescriptions[rule["id"].(string)]; strings.HasPrefix(rule["id"].(string), "fargate_") && desc["text"] != want {
+							t.Errorf("SARIF rule %s: shortDescription %q, want %q", rule["id"], desc["text"], want)
+						}
+					}
+					desc["text"] = "DESCRIPTION"
+				}
 			}
 		}
 		if errors {
@@ -226,4 +240,21 @@ func dedupe(n *xmlNode) {
 		}
 	}
 	n.Children = kept
+}
+
+// TestRuleDescriptions requires a one-line description for every rule of the rule set,
+// for the SARIF report, and no description of a rule that does not exist.
+func TestRuleDescriptions(t *testing.T) {
+	names := map[string]bool{}
+	for _, r := range rules.All() {
+		names[r.Name()] = true
+		if d := ruleDescriptions[r.Name()]; d == "" || strings.HasSuffix(d, ".") {
+			t.Errorf("%s: short description %q: want one line without a final period", r.Name(), d)
+		}
+	}
+	for name := range ruleDescriptions {
+		if !names[name] {
+			t.Errorf("a description for %s, which is not a rule", name)
+		}
+	}
 }

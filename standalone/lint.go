@@ -2,6 +2,7 @@ package standalone
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -29,6 +30,8 @@ type result struct {
 	sources map[string][]byte
 	// skipped is true for a folder --recursive passes over: no Terraform files.
 	skipped bool
+	// fileFormat is the format the configuration file sets, "" for none.
+	fileFormat string
 }
 
 // lintDir lints the module in dir as `tflint --chdir=dir` lints it: the configuration
@@ -49,6 +52,7 @@ func lintDir(wd, dir string, o *Options, recursive bool) (*result, error) {
 	if err != nil {
 		return res, fmt.Errorf("reading the configuration: %w", err)
 	}
+	res.fileFormat = cfg.Format
 	cfg.Merge(o)
 	res.cfg = cfg
 	if recursive {
@@ -66,11 +70,11 @@ func lintDir(wd, dir string, o *Options, recursive bool) (*result, error) {
 		res.sources = mod.sources
 	}
 	if diags.HasErrors() {
-		return res, fmt.Errorf("reading the module: %w", diags)
+		return res, fmt.Errorf("Failed to load the root module; %w", diags)
 	}
 	vars, diags := declaredVariables(mod)
 	if diags.HasErrors() {
-		return res, fmt.Errorf("reading the module: %w", diags)
+		return res, fmt.Errorf("Failed to load the root module; %w", diags)
 	}
 	ignores, err := readIgnores(mod)
 	if err != nil {
@@ -80,8 +84,12 @@ func lintDir(wd, dir string, o *Options, recursive bool) (*result, error) {
 	if err != nil {
 		return res, err
 	}
-	if diags := checkModuleCalls(mod, abs, prefix, cfg.CallModuleType); diags.HasErrors() {
-		return res, fmt.Errorf("following module calls: %w", diags)
+	in := newInputs(vars, given)
+	if diags, called := checkModuleCalls(mod, vars, in, abs, prefix, wd, cfg.CallModuleType); diags.HasErrors() {
+		// The called modules' files too, for the report to quote.
+		res.sources = maps.Clone(res.sources)
+		maps.Copy(res.sources, called)
+		return res, fmt.Errorf("Failed to build configurations; %w", diags)
 	}
 	rs, err := newRuleSet(cfg, o.Fix)
 	if err != nil || rs == nil {
@@ -92,8 +100,13 @@ func lintDir(wd, dir string, o *Options, recursive bool) (*result, error) {
 		return res, err
 	}
 	runner := &Runner{
-		mod: mod, originalwd: wd, inputs: newInputs(vars, given), ignores: ignores,
+		mod: mod, originalwd: wd, inputs: in, ignores: ignores,
 		rules: cfg.Rules, fix: o.Fix, changed: map[string][]byte{},
+	}
+	if len(mod.files) == 0 && !recursive {
+		// OpenTofu files only, which tflint does not read but the model does, from the
+		// folder it runs in: tflint runs the plugin in the linted folder.
+		runner.workdir = abs
 	}
 	if res.issues, err = rounds(rs, runner, filter); err != nil {
 		return res, err
@@ -139,6 +152,16 @@ func rounds(rs *ruleset.RuleSet, r *Runner, filter fileFilter) ([]*Issue, error)
 func check(rs *ruleset.RuleSet, r *Runner) error {
 	checkMu.Lock()
 	defer checkMu.Unlock()
+	if r.workdir != "" {
+		back, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		if err := os.Chdir(r.workdir); err != nil {
+			return err
+		}
+		defer func() { _ = os.Chdir(back) }()
+	}
 	runner, err := rs.NewRunner(r)
 	if err != nil {
 		return err

@@ -71,7 +71,7 @@ var options = []option{
 	{long: "version", short: 'v', help: "Print the version", set: switchOf(func(o *Options) *bool { return &o.Version })},
 	{long: "init", help: "Accepted for tflint's sake: there are no plugins to install", set: switchOf(func(o *Options) *bool { return &o.Init })},
 	{long: "langserver", help: "Not available without tflint (run tflint --langserver with the plugin)", set: switchOf(func(o *Options) *bool { return &o.Langserver })},
-	{long: "format", short: 'f', value: "FORMAT", choices: formatNames, help: "Output format",
+	{long: "format", short: 'f', value: "FORMAT", choices: commandLineFormats, help: "Output format (codeclimate: this binary's own, for GitLab code quality)",
 		set: func(o *Options, v string) error { o.Format = v; return nil }},
 	{long: "config", short: 'c', value: "FILE", help: "Config file name (default: .tflint.hcl)",
 		set: func(o *Options, v string) error { o.Config = v; return nil }},

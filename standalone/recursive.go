@@ -1,6 +1,7 @@
 package standalone
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -78,7 +79,7 @@ func runRecursive(p *printer, wd string, o *Options) int {
 			sources[name] = src
 		}
 		if run.err != nil {
-			p.printFolderError(fmt.Errorf("linting %s: %w", dirs[i], run.err), sources)
+			p.printFolderError(folderError(dirs[i], run.res, run.err), sources)
 			continue
 		}
 		for _, is := range run.res.issues {
@@ -95,4 +96,19 @@ func runRecursive(p *printer, wd string, o *Options) int {
 		return ExitIssues
 	}
 	return ExitOK
+}
+
+// folderError is the error --recursive reports for a folder that failed, as tflint
+// reports a failed worker: the folder, the worker's exit status, and what the worker
+// wrote to its standard error, which is the error in the default format, coloured
+// (tflint does not pass --no-color on to its workers). A worker whose configuration file
+// sets another format writes the error to its standard output, which tflint does not
+// show.
+func folderError(dir string, res *result, err error) error {
+	var stderr bytes.Buffer
+	if res.fileFormat == "" || res.fileFormat == "default" {
+		w := &printer{stderr: &stderr, color: true}
+		w.printPrettyError(err, res.sources, false)
+	}
+	return fmt.Errorf("Failed to run in %s; exit status 1\n\n%s", dir, stderr.String())
 }

@@ -27,6 +27,9 @@ type Runner struct {
 	// whether a fix changed a file in the current round of --fix.
 	changed      map[string][]byte
 	fixedInRound bool
+	// workdir, when set, is the folder rules run in (the model reads OpenTofu files
+	// from the folder it runs in when tflint gives it no files).
+	workdir string
 }
 
 var _ tflint.Runner = (*Runner)(nil)

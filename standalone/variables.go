@@ -80,8 +80,8 @@ func decodeVariable(b *hclext.Block) (*variable, hcl.Diagnostics) {
 		if err != nil {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
-				Summary:  "Default does not match the variable's type",
-				Detail:   fmt.Sprintf("The default of variable %q cannot be converted to its type: %s.", v.name, err),
+				Summary:  "Invalid default value for variable",
+				Detail:   fmt.Sprintf("This default value is not compatible with the variable's type constraint: %s.", err),
 				Subject:  a.Expr.Range().Ptr(),
 			})
 			converted = cty.DynamicVal
@@ -145,8 +145,8 @@ func (v *variable) finalValue(given cty.Value) (cty.Value, hcl.Diagnostics) {
 	if err != nil {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
-			Summary:  "Value does not match the variable's type",
-			Detail:   fmt.Sprintf("The value of variable %q cannot be converted to its type: %s.", v.name, err),
+			Summary:  "Incorrect variable type",
+			Detail:   fmt.Sprintf("The resolved value of variable %q is not appropriate: %s.", v.name, err),
 			Subject:  v.declRange.Ptr(),
 		})
 		converted = cty.UnknownVal(v.typ)

@@ -149,7 +149,7 @@ func TestVariableValueErrors(t *testing.T) {
 		{map[string]string{"main.tf": "variable \"a\" {}\n"}, &Options{Varfiles: []string{"none.tfvars"}}, "does not exist"},
 		{map[string]string{"main.tf": "variable \"a\" {}\n", "terraform.tfvars": "a = \n"}, &Options{}, "reading variable files"},
 		{map[string]string{"main.tf": "variable \"a\" {\n  type = \"string\"\n}\n"}, &Options{}, "Quoted type constraint"},
-		{map[string]string{"main.tf": "variable \"a\" {\n  type    = number\n  default = \"x\"\n}\n"}, &Options{}, "cannot be converted"},
+		{map[string]string{"main.tf": "variable \"a\" {\n  type    = number\n  default = \"x\"\n}\n"}, &Options{}, "not compatible with the variable's type constraint"},
 		{map[string]string{"main.tf": "variable \"a\" {\n  type = list(string)\n}\n"}, &Options{Variables: []string{"a=[1,"}}, "reading variable values"},
 	} {
 		dir := writeFiles(t, c.files)

@@ -57,7 +57,7 @@ func (fs fileSystem) resolve(p string) (string, bool) {
 func (fs fileSystem) read(p, given string) ([]byte, error) {
 	info, err := os.Stat(p)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("no file exists at %s; this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource", given)
+		return nil, fmt.Errorf("no file exists at %q; this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource", given)
 	}
 	if err != nil {
 		return nil, err
@@ -83,7 +83,8 @@ func (fs fileSystem) readFunc(f func([]byte) (string, error)) function.Function 
 			}
 			b, err := fs.read(p, given)
 			if err != nil {
-				return cty.NilVal, err
+				// As Terraform's: an error of the path argument.
+				return cty.NilVal, function.NewArgError(0, err)
 			}
 			s, err := f(b)
 			if err != nil {

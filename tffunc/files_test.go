@@ -78,7 +78,7 @@ func TestFileFunctions(t *testing.T) {
 		// Absolute paths, missing files, non-regular files, invalid UTF-8.
 		{expr: `file("${base}/files/hello.txt")`, want: cty.StringVal("hello")},
 		{expr: `file("files/../hello.txt")`, want: cty.StringVal("Hello World")},
-		{expr: `file("missing.txt")`, wantErr: `no file exists at missing.txt`},
+		{expr: `file("missing.txt")`, wantErr: `no file exists at "missing.txt"`},
 		{expr: `file("dir")`, wantErr: `dir is not a regular file`},
 		{expr: `file("binary.dat")`, wantErr: `not valid UTF-8; use the filebase64 function`},
 		{expr: `filebase64("binary.dat")`, want: cty.StringVal("//4=")},
@@ -89,7 +89,7 @@ func TestFileFunctions(t *testing.T) {
 
 		// The working directory (this package's source folder) is never read.
 		{expr: `fileexists("tffunc_test.go")`, want: cty.False},
-		{expr: `file("tffunc_test.go")`, wantErr: `no file exists at tffunc_test.go`},
+		{expr: `file("tffunc_test.go")`, wantErr: `no file exists at "tffunc_test.go"`},
 		{expr: `fileset(".", "*.go")`, want: cty.SetValEmpty(cty.String)},
 		{expr: `abspath("tffunc_test.go")`, want: cty.StringVal(filepath.ToSlash(filepath.Join(base, "tffunc_test.go")))},
 
@@ -106,7 +106,7 @@ func TestFileFunctions(t *testing.T) {
 		// Template rules.
 		{expr: `templatefile("recursive.tftpl", {})`, wantErr: `cannot call templatefile from inside a template`},
 		{expr: `templatefile("backends.tftpl", {port = 1})`, wantErr: `vars map does not contain key "ip_addrs"`},
-		{expr: `templatefile("missing.tftpl", {})`, wantErr: `no file exists at missing.tftpl`},
+		{expr: `templatefile("missing.tftpl", {})`, wantErr: `no file exists at "missing.tftpl"`},
 		{expr: `templatefile("binary.dat", {})`, wantErr: `not valid UTF-8`},
 	}
 	for _, c := range tests {

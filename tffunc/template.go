@@ -28,7 +28,7 @@ func templateFileFunc(baseDir string, funcs map[string]function.Function) functi
 			}
 			b, err := fs.read(p, given)
 			if err != nil {
-				return cty.NilVal, err
+				return cty.NilVal, function.NewArgError(0, err)
 			}
 			src, err := utf8String(b, "contents are not valid UTF-8")
 			if err != nil {

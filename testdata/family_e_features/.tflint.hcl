@@ -1,0 +1,8 @@
+plugin "terraform" {
+  enabled = false
+}
+
+plugin "fargate" {
+  enabled = true
+  preset  = "all"
+}
