@@ -39,7 +39,7 @@ e2e: tools
 
 fuzz:
 	go test ./tree/ -run '^$$' -fuzz FuzzParseJSON -fuzztime $$((50000 * $(FUZZ_SCALE)))x
-	go test ./model/ -run '^$$' -fuzz FuzzContainerDefinitions -fuzztime $$((30000 * $(FUZZ_SCALE)))x
+	go test ./config/ -run '^$$' -fuzz FuzzDecodeJSON -fuzztime $$((30000 * $(FUZZ_SCALE)))x
 	go test ./rules/ -run '^$$' -fuzz FuzzRules -fuzztime $$((3000 * $(FUZZ_SCALE)))x
 	go test ./tffunc/ -run '^$$' -fuzz FuzzFunctions -fuzztime $$((2000 * $(FUZZ_SCALE)))x
 	go test ./iampolicy/ -run '^$$' -fuzz FuzzParse -fuzztime $$((5000 * $(FUZZ_SCALE)))x

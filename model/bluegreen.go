@@ -3,6 +3,8 @@ package model
 import (
 	"slices"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 )
 
@@ -10,9 +12,9 @@ import (
 // (action) forwards to, through target_group_arn or weighted forward blocks. ok is false
 // when an action comes from a dynamic block that is not known or a target cannot be
 // resolved to a target group of the configuration.
-func (m *Config) ForwardTargets(r *Resource) (tgs []*Resource, ok bool) {
-	if m.MayHaveDynamic(r, "default_action") || m.MayHaveDynamic(r, "action") ||
-		m.MayHaveDynamic(r, "forward") || m.MayHaveDynamic(r, "target_group") {
+func (m *Model) ForwardTargets(r *config.Resource) (tgs []*config.Resource, ok bool) {
+	if m.Config.MayHaveDynamic(r, "default_action") || m.Config.MayHaveDynamic(r, "action") ||
+		m.Config.MayHaveDynamic(r, "forward") || m.Config.MayHaveDynamic(r, "target_group") {
 		return nil, false
 	}
 	for _, action := range append(r.Blocks("default_action"), r.Blocks("action")...) {
@@ -23,14 +25,14 @@ func (m *Config) ForwardTargets(r *Resource) (tgs []*Resource, ok bool) {
 			}
 		}
 		for _, attr := range attrs {
-			if attr == nil || !m.Set(attr) {
+			if attr == nil || !m.Config.Set(attr) {
 				continue
 			}
-			rs := m.Resolve(attr, TargetGroupTypes...)
+			rs := m.Config.Resolve(attr, TargetGroupTypes...)
 			if len(rs) == 0 {
 				return nil, false
 			}
-			if !slices.ContainsFunc(tgs, func(t *Resource) bool { return t.Address() == rs[0].Address() }) {
+			if !slices.ContainsFunc(tgs, func(t *config.Resource) bool { return t.Address() == rs[0].Address() }) {
 				tgs = append(tgs, rs[0])
 			}
 		}
@@ -40,31 +42,31 @@ func (m *Config) ForwardTargets(r *Resource) (tgs []*Resource, ok bool) {
 
 // ListenerOrRule resolves a production_listener_rule or test_listener_rule: the listener
 // rule or listener of the configuration it names, or nil.
-func (m *Config) ListenerOrRule(attr *hclext.Attribute) *Resource {
+func (m *Model) ListenerOrRule(attr *hclext.Attribute) *config.Resource {
 	types := append(slices.Clone(ListenerRuleTypes), ListenerTypes...)
-	if rs := m.Resolve(attr, types...); len(rs) > 0 && rs[0].Address() == rs[len(rs)-1].Address() {
+	if rs := m.Config.Resolve(attr, types...); len(rs) > 0 && rs[0].Address() == rs[len(rs)-1].Address() {
 		return rs[0]
 	}
 	return nil
 }
 
 // IsListener reports whether r is a listener (not a listener rule).
-func IsListener(r *Resource) bool {
+func IsListener(r *config.Resource) bool {
 	return slices.Contains(ListenerTypes, r.Type)
 }
 
 // ServingTargets counts the target groups a listener rule's weighted forward actions send
 // traffic to (weight above 0). ok is false unless every weight is written and known, or
 // when actions come from dynamic blocks that are not known.
-func (m *Config) ServingTargets(r *Resource) (serving int, ok bool) {
-	if m.MayHaveDynamic(r, "default_action") || m.MayHaveDynamic(r, "action") ||
-		m.MayHaveDynamic(r, "forward") || m.MayHaveDynamic(r, "target_group") {
+func (m *Model) ServingTargets(r *config.Resource) (serving int, ok bool) {
+	if m.Config.MayHaveDynamic(r, "default_action") || m.Config.MayHaveDynamic(r, "action") ||
+		m.Config.MayHaveDynamic(r, "forward") || m.Config.MayHaveDynamic(r, "target_group") {
 		return 0, false
 	}
 	for _, action := range append(r.Blocks("default_action"), r.Blocks("action")...) {
 		for _, fwd := range action.Body.Blocks.OfType("forward") {
 			for _, tg := range fwd.Body.Blocks.OfType("target_group") {
-				w, known := m.Int(tg.Body.Attributes["weight"])
+				w, known := m.Config.Int(tg.Body.Attributes["weight"])
 				if !known {
 					return 0, false
 				}

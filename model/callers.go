@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"slices"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 )
 
@@ -27,12 +29,12 @@ type Caller struct {
 
 	// Subnets are the caller's subnets that resolve (SubnetsComplete: all of them do),
 	// set by SubnetsAttr.
-	Subnets         []*Resource
+	Subnets         []*config.Resource
 	SubnetsComplete bool
 	SubnetsAttr     *hclext.Attribute
 	// SecurityGroups are the caller's security groups (SecurityGroupsComplete: all of
 	// them resolve).
-	SecurityGroups         []*Resource
+	SecurityGroups         []*config.Resource
 	SecurityGroupsComplete bool
 
 	// Needs maps each AWS service the caller certainly calls, named as in an endpoint's
@@ -50,10 +52,10 @@ type Caller struct {
 // whose task definitions resolve (but those on platform 1.3.0, which pulls through an
 // interface of Fargate's own), and each group of container instances with what the
 // tasks placed on it need (but those that may go through an HTTP proxy).
-func (m *Config) Callers() []*Caller {
+func (m *Model) Callers() []*Caller {
 	var out []*Caller
 	groups := m.ContainerInstances()
-	byGroup := map[*Resource]*Caller{}
+	byGroup := map[*config.Resource]*Caller{}
 	for _, g := range groups {
 		if g.MayUseProxy {
 			continue // a proxy may call AWS for them
@@ -84,14 +86,14 @@ func (m *Config) Callers() []*Caller {
 				}
 			}
 		case LaunchFargate:
-			if v, ok := m.String(svc.Attr("platform_version")); ok && v == "1.3.0" {
+			if v, ok := m.Config.String(svc.Attr("platform_version")); ok && v == "1.3.0" {
 				continue
 			}
 			c := &Caller{Label: "the tasks of service " + svc.Label(), Service: svc, Needs: map[string]string{}}
 			for _, nc := range svc.Blocks("network_configuration") {
 				c.SubnetsAttr = nc.Body.Attributes["subnets"]
-				c.Subnets, c.SubnetsComplete = m.resolveList(c.SubnetsAttr, TypeSubnet)
-				c.SecurityGroups, c.SecurityGroupsComplete = m.resolveList(nc.Body.Attributes["security_groups"], securityGroupRefs...)
+				c.Subnets, c.SubnetsComplete = m.Config.ResolveList(c.SubnetsAttr, TypeSubnet)
+				c.SecurityGroups, c.SecurityGroupsComplete = m.Config.ResolveList(nc.Body.Attributes["security_groups"], securityGroupRefs...)
 			}
 			for _, td := range svc.TaskDefinitions {
 				c.addTaskNeeds(td)
@@ -142,16 +144,16 @@ func (c *Caller) addTaskNeeds(td *TaskDefinition) {
 }
 
 // ExecEnabled reports whether a service certainly enables ECS Exec.
-func (m *Config) ExecEnabled(s *Service) bool {
-	on, ok := m.Bool(s.Attr("enable_execute_command"))
+func (m *Model) ExecEnabled(s *Service) bool {
+	on, ok := m.Config.Bool(s.Attr("enable_execute_command"))
 	return ok && on
 }
 
 // ServiceConnectEnabled reports whether a service certainly takes part in Service
 // Connect.
-func (m *Config) ServiceConnectEnabled(s *Service) bool {
+func (m *Model) ServiceConnectEnabled(s *Service) bool {
 	for _, sc := range s.Blocks("service_connect_configuration") {
-		if on, ok := m.Bool(sc.Body.Attributes["enabled"]); ok && on {
+		if on, ok := m.Config.Bool(sc.Body.Attributes["enabled"]); ok && on {
 			return true
 		}
 	}
@@ -160,7 +162,7 @@ func (m *Config) ServiceConnectEnabled(s *Service) bool {
 
 // CallerVPC returns the VPC key of a caller's subnets when all of them resolve to one
 // VPC.
-func (m *Config) CallerVPC(c *Caller) (string, bool) {
+func (m *Model) CallerVPC(c *Caller) (string, bool) {
 	if !c.SubnetsComplete || len(c.Subnets) == 0 {
 		return "", false
 	}
@@ -179,7 +181,7 @@ func (m *Config) CallerVPC(c *Caller) (string, bool) {
 // every subnet of caller c: a rule naming one of the caller's security groups, or CIDRs
 // covering the subnet. known is false when that cannot be told: a rule, a group or a
 // subnet's CIDR cannot be read, or a rule names a prefix list or IPv6 ranges.
-func (m *Config) AdmitsCaller(groups []*Resource, port int64, c *Caller) (admits, known bool) {
+func (m *Model) AdmitsCaller(groups []*config.Resource, port int64, c *Caller) (admits, known bool) {
 	var rules []SGRule
 	for _, g := range groups {
 		rs, ok := m.SecurityGroupRules(g, false)
@@ -215,7 +217,7 @@ const (
 
 // ruleAdmits says whether an ingress rule admits TCP port from subnet s of caller c (nil:
 // a subnet of c the model cannot see).
-func (m *Config) ruleAdmits(rule SGRule, port int64, c *Caller, s *Resource) tri {
+func (m *Model) ruleAdmits(rule SGRule, port int64, c *Caller, s *config.Resource) tri {
 	if !rule.Known {
 		return maybe
 	}
@@ -237,7 +239,7 @@ func (m *Config) ruleAdmits(rule SGRule, port int64, c *Caller, s *Resource) tri
 	if s == nil {
 		return maybe
 	}
-	text, ok := m.String(s.Attr("cidr_block"))
+	text, ok := m.Config.String(s.Attr("cidr_block"))
 	subnet, err := netip.ParsePrefix(text)
 	if !ok || err != nil {
 		return maybe
@@ -256,7 +258,7 @@ func (m *Config) ruleAdmits(rule SGRule, port int64, c *Caller, s *Resource) tri
 
 // Offline reports whether some subnet of caller c certainly has no route to the
 // internet: from there its calls to AWS services go through VPC endpoints or nowhere.
-func (m *Config) Offline(c *Caller) bool {
+func (m *Model) Offline(c *Caller) bool {
 	for _, s := range c.Subnets {
 		if m.SubnetRouting(s).Egress == EgressNone {
 			return true
@@ -269,7 +271,7 @@ func (m *Config) Offline(c *Caller) bool {
 // way to reach it but through an endpoint: some of its subnets have no route to the
 // internet. When it is false, a caller may still need the endpoint (a subnet the model
 // cannot read), but none certainly does: its calls may take its NAT or internet gateway.
-func (m *Config) EndpointRequired(vpc, service string) bool {
+func (m *Model) EndpointRequired(vpc, service string) bool {
 	for _, c := range m.Callers() {
 		if _, needed := c.Needs[service]; !needed {
 			continue
@@ -286,7 +288,7 @@ func (m *Config) EndpointRequired(vpc, service string) bool {
 
 // Online reports whether every subnet of caller c certainly routes to the internet,
 // through a NAT gateway or an internet gateway.
-func (m *Config) Online(c *Caller) bool {
+func (m *Model) Online(c *Caller) bool {
 	if !c.SubnetsComplete || len(c.Subnets) == 0 {
 		return false
 	}
@@ -301,7 +303,7 @@ func (m *Config) Online(c *Caller) bool {
 // EndpointBypassed reports whether the callers in vpc that need service all certainly
 // reach the internet (and there is at least one): without the endpoint, or with one
 // they do not use, they call the service by its public address.
-func (m *Config) EndpointBypassed(vpc, service string) bool {
+func (m *Model) EndpointBypassed(vpc, service string) bool {
 	found := false
 	for _, c := range m.Callers() {
 		if _, needed := c.Needs[service]; !needed {

@@ -3,6 +3,8 @@ package model
 import (
 	"testing"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -61,7 +63,7 @@ resource "aws_vpc_security_group_ingress_rule" "modern" {
 		PrefixLists, Known  bool
 	}
 	got := map[string][]peers{}
-	for _, sg := range m.byType[TypeSecurityGroup] {
+	for _, sg := range m.Config.OfType(TypeSecurityGroup) {
 		rules, ok := m.SecurityGroupRules(sg, false)
 		if !ok {
 			t.Fatalf("%s: rules not read", sg.Name)
@@ -125,7 +127,7 @@ resource "aws_security_group" "prefix_list" {
   }
 }
 `)
-	sg := func(name string) []*Resource { return m.byAddress["aws_security_group."+name] }
+	sg := func(name string) []*config.Resource { return m.Config.ByAddress("aws_security_group." + name) }
 	caller := &Caller{
 		Subnets:         append(slicesOf(m, "aws_subnet.a"), slicesOf(m, "aws_subnet.b")...),
 		SubnetsComplete: true, SecurityGroups: sg("tasks"), SecurityGroupsComplete: true,
@@ -146,8 +148,8 @@ resource "aws_security_group" "prefix_list" {
 	}
 }
 
-func slicesOf(m *Config, address string) []*Resource {
-	return m.byAddress[address]
+func slicesOf(m *Model, address string) []*config.Resource {
+	return m.Config.ByAddress(address)
 }
 
 func TestECRRepository(t *testing.T) {

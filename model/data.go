@@ -4,16 +4,19 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 )
 
 // Data sources are unknown until apply, but for a few the answer is decided by their
-// arguments and the provider's region: the model answers those, and nothing else.
+// arguments and the provider's region: the model answers those for the configuration
+// (config.DataSources), and nothing else.
 
-// watchedData are the data sources the model answers.
-var watchedData = map[string]bool{
+// answeredData are the data sources the model answers.
+var answeredData = map[string]bool{
 	"aws_region":               true,
 	"aws_partition":            true,
 	"aws_vpc_endpoint_service": true,
@@ -24,70 +27,62 @@ var watchedData = map[string]bool{
 // whose region is not known with the service it names (ecr.dkr, logs).
 type endpointServiceMark string
 
-// dataBlock is one data block of a module instance, with its value once worked out.
-type dataBlock struct {
-	block *hcl.Block
-	mod   *module
-	value cty.Value
-}
-
 var dataSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "count"}, {Name: "for_each"}, {Name: "service"}, {Name: "service_name"},
 		{Name: "service_type"}, {Name: "service_regions"}, {Name: "tags"}, {Name: "name"}, {Name: "region"}, {Name: "id"}},
 	Blocks: []hcl.BlockHeaderSchema{{Type: "filter"}},
 }
 
-// Data answers a reference to a data source: the value its arguments decide, or unknown.
-func (mod *module) Data(typ, name string, attrs []string) cty.Value {
-	db := mod.data[typ+"."+name]
-	if db == nil {
-		if b := mod.dataBlock(typ, name); b != nil {
-			return mod.unwatchedValue(b, attrs)
-		}
-		return unknownValue
-	}
-	if db.value == cty.NilVal {
-		db.value = unknownValue // while it is worked out: a reference to itself is unknown
-		db.value = db.evaluate(typ)
-	}
-	return withAttrs(db.value, attrs)
+// awsData answers the data sources of one configuration, in the region of its aws
+// provider.
+type awsData struct {
+	regionKnown    bool
+	providerRegion string
 }
 
-// evaluate works out the value of every instance of the data block.
-func (db *dataBlock) evaluate(typ string) cty.Value {
-	content, _, _ := db.block.Body.PartialContent(dataSchema)
-	it := iterate(content, db.mod.eval.Value)
-	if it.unknown || it.tooMany > 0 {
-		return unknownValue
+// Answers reports whether the model answers data sources of type typ.
+func (d *awsData) Answers(typ string) bool { return answeredData[typ] }
+
+// region returns the region of the root module's aws provider (see ProviderRegion),
+// worked out once.
+func (d *awsData) region(cfg *config.Config) string {
+	if !d.regionKnown {
+		d.regionKnown = true
+		d.providerRegion = providerRegion(cfg)
 	}
-	values := make([]cty.Value, len(it.scopes))
-	for i, s := range it.scopes {
-		values[i] = db.instance(typ, content, s)
-	}
-	switch {
-	case it.count:
-		return cty.TupleVal(values)
-	case it.forEach:
-		members := map[string]cty.Value{}
-		for i, k := range it.keys {
-			members[k.AsString()] = values[i]
-		}
-		return cty.ObjectVal(members)
-	}
-	return values[0]
+	return d.providerRegion
 }
 
-// instance works out one instance: an object of the attributes the arguments decide.
-func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty.Value {
+var providerSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "region"}, {Name: "alias"}}}
+
+// providerRegion returns the region of the one aws provider block without an alias,
+// when that is the only aws provider block.
+func providerRegion(cfg *config.Config) string {
+	providers := cfg.Providers("aws")
+	if len(providers) != 1 {
+		return ""
+	}
+	content, _, _ := providers[0].Body.PartialContent(providerSchema)
+	if content.Attributes["alias"] != nil || content.Attributes["region"] == nil {
+		return ""
+	}
+	region, _ := cfg.String(&hclext.Attribute{Expr: content.Attributes["region"].Expr})
+	return region
+}
+
+// Value works out one instance of a data block: an object of the attributes its
+// arguments decide.
+func (d *awsData) Value(typ string, b *config.Body) cty.Value {
 	if typ == "aws_iam_policy_document" {
-		return db.policyDocument(s) // decided by its statements alone, in any region
+		return policyDocument(b) // decided by its statements alone, in any region
 	}
+	content, _, _ := b.PartialContent(dataSchema)
 	arg := func(name string) (string, bool) {
 		a := content.Attributes[name]
 		if a == nil {
 			return "", true
 		}
-		v := hcleval.Plain(db.mod.eval.ValueIn(a.Expr, s))
+		v := hcleval.Plain(b.Eval(a.Expr))
 		if v.IsNull() {
 			return "", true
 		}
@@ -96,14 +91,14 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 		}
 		return v.AsString(), true
 	}
-	region := db.mod.cfg.ProviderRegion
+	region := d.region(b.Config())
 	if r, ok := arg("region"); !ok {
-		return unknownValue
+		return config.Unknown
 	} else if r != "" {
 		region = r
 	}
 	if region == "" && typ != "aws_vpc_endpoint_service" {
-		return unknownValue
+		return config.Unknown
 	}
 	switch typ {
 	case "aws_region":
@@ -121,9 +116,9 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 		service, ok1 := arg("service")
 		serviceName, ok2 := arg("service_name")
 		serviceType, ok3 := arg("service_type")
-		filterType, ok4 := db.serviceTypeFilter(content, s)
-		if !ok1 || !ok2 || !ok3 || !ok4 || !db.isNull(content.Attributes["service_regions"], s) || content.Attributes["tags"] != nil {
-			return unknownValue // other filters search what exists
+		filterType, ok4 := serviceTypeFilter(b, content)
+		if !ok1 || !ok2 || !ok3 || !ok4 || !isNull(b, content.Attributes["service_regions"]) || content.Attributes["tags"] != nil {
+			return config.Unknown // other filters search what exists
 		}
 		if serviceType == "" {
 			serviceType = filterType
@@ -132,7 +127,7 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 		if serviceName == "" {
 			switch {
 			case service == "":
-				return unknownValue
+				return config.Unknown
 			case region == "":
 				// The region is not known, the service is: an unknown name that says it.
 				name = cty.UnknownVal(cty.String).Mark(endpointServiceMark(service))
@@ -142,26 +137,26 @@ func (db *dataBlock) instance(typ string, content *hcl.BodyContent, s scope) cty
 		}
 		if serviceType == "" {
 			if service == "s3" || service == "dynamodb" {
-				return unknownValue // both a Gateway and an Interface service exist
+				return config.Unknown // both a Gateway and an Interface service exist
 			}
 			serviceType = EndpointInterface
 		}
 		return cty.ObjectVal(map[string]cty.Value{"service_name": name, "service_type": cty.StringVal(serviceType)})
 	}
-	return unknownValue
+	return config.Unknown
 }
 
 // serviceTypeFilter reads filter blocks that only say the service type; ok is false for
 // any other filter, whose result depends on what exists.
-func (db *dataBlock) serviceTypeFilter(content *hcl.BodyContent, s scope) (string, bool) {
+func serviceTypeFilter(b *config.Body, content *hcl.BodyContent) (string, bool) {
 	typ := ""
 	for _, f := range content.Blocks {
 		attrs, _ := f.Body.JustAttributes()
 		if attrs["name"] == nil || attrs["values"] == nil {
 			return "", false
 		}
-		name := hcleval.Plain(db.mod.eval.ValueIn(attrs["name"].Expr, s))
-		values := hcleval.Plain(db.mod.eval.ValueIn(attrs["values"].Expr, s))
+		name := hcleval.Plain(b.Eval(attrs["name"].Expr))
+		values := hcleval.Plain(b.Eval(attrs["values"].Expr))
 		if !name.IsKnown() || name.IsNull() || name.IsMarked() || name.Type() != cty.String || name.AsString() != "service-type" {
 			return "", false
 		}
@@ -178,60 +173,10 @@ func (db *dataBlock) serviceTypeFilter(content *hcl.BodyContent, s scope) (strin
 }
 
 // isNull reports whether attr is absent or known to be null.
-func (db *dataBlock) isNull(attr *hcl.Attribute, s scope) bool {
+func isNull(b *config.Body, attr *hcl.Attribute) bool {
 	if attr == nil {
 		return true
 	}
-	v := db.mod.eval.ValueIn(attr.Expr, s)
+	v := b.Eval(attr.Expr)
 	return v.IsKnown() && v.IsNull()
-}
-
-// withAttrs gives a data source's value the attributes an expression reads: those the
-// model does not know are unknown.
-func withAttrs(v cty.Value, attrs []string) cty.Value {
-	if attrs == nil || !v.IsKnown() || v.IsMarked() {
-		return v
-	}
-	ty := v.Type()
-	switch {
-	case ty.IsObjectType() && isInstance(v):
-		members := v.AsValueMap()
-		for _, a := range attrs {
-			if _, ok := members[a]; !ok {
-				members[a] = cty.DynamicVal
-			}
-		}
-		return cty.ObjectVal(members)
-	case ty.IsObjectType() || ty.IsTupleType():
-		var out []cty.Value
-		keys := []string{}
-		for it := v.ElementIterator(); it.Next(); {
-			k, e := it.Element()
-			if ty.IsObjectType() {
-				keys = append(keys, k.AsString())
-			}
-			out = append(out, withAttrs(e, attrs))
-		}
-		if ty.IsTupleType() {
-			return cty.TupleVal(out)
-		}
-		members := map[string]cty.Value{}
-		for i, k := range keys {
-			members[k] = out[i]
-		}
-		return cty.ObjectVal(members)
-	}
-	return v
-}
-
-// isInstance tells an instance object from an object of instances keyed by for_each:
-// an instance's attributes are never objects.
-func isInstance(v cty.Value) bool {
-	for it := v.ElementIterator(); it.Next(); {
-		_, e := it.Element()
-		if e.Type().IsObjectType() {
-			return false
-		}
-	}
-	return true
 }

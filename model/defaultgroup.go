@@ -1,6 +1,10 @@
 package model
 
-import "github.com/terraform-linters/tflint-plugin-sdk/hclext"
+import (
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+)
 
 // An aws_default_security_group adopts a VPC's default security group: Terraform removes
 // every rule the group had and creates only those the configuration writes (inline, or
@@ -13,26 +17,26 @@ import "github.com/terraform-linters/tflint-plugin-sdk/hclext"
 // default security group of their VPC, which is returned when the configuration adopts it
 // with aws_default_security_group and the subnets are known to be in that VPC. Otherwise
 // the groups are not complete.
-func (m *Config) TaskGroups(nc *hclext.Block) InterfaceGroups {
+func (m *Model) TaskGroups(nc *hclext.Block) InterfaceGroups {
 	attrs := nc.Body.Attributes
-	if groups := attrs["security_groups"]; groups != nil && m.Set(groups) {
-		if list, ok := m.Strings(groups); !ok || len(list) > 0 {
+	if groups := attrs["security_groups"]; groups != nil && m.Config.Set(groups) {
+		if list, ok := m.Config.Strings(groups); !ok || len(list) > 0 {
 			return m.GroupsOf(groups)
 		}
 	}
 	if dsg := m.adoptedDefaultGroup(attrs["subnets"]); dsg != nil {
-		return InterfaceGroups{Groups: []*Resource{dsg}, Complete: true}
+		return InterfaceGroups{Groups: []*config.Resource{dsg}, Complete: true}
 	}
 	return InterfaceGroups{}
 }
 
 // adoptedDefaultGroup returns the one aws_default_security_group of the VPC all the
 // subnets are known to be in, or nil.
-func (m *Config) adoptedDefaultGroup(subnets *hclext.Attribute) *Resource {
-	if m.MayHaveUnknown(TypeDefaultSecurityGroup) {
+func (m *Model) adoptedDefaultGroup(subnets *hclext.Attribute) *config.Resource {
+	if m.Config.MayHaveUnknown(TypeDefaultSecurityGroup) {
 		return nil
 	}
-	refs, _ := m.ResolveEach(subnets, TypeSubnet)
+	refs, _ := m.Config.ResolveEach(subnets, TypeSubnet)
 	vpcs, ok := m.VPCsOf(refs)
 	if !ok || len(vpcs) == 0 {
 		return nil
@@ -42,8 +46,8 @@ func (m *Config) adoptedDefaultGroup(subnets *hclext.Attribute) *Resource {
 			return nil
 		}
 	}
-	var found *Resource
-	for _, dsg := range m.byType[TypeDefaultSecurityGroup] {
+	var found *config.Resource
+	for _, dsg := range m.Config.OfType(TypeDefaultSecurityGroup) {
 		key, known := m.VPCKey(dsg.Attr("vpc_id"))
 		if !known {
 			return nil

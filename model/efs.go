@@ -15,20 +15,20 @@ type EFSVolume struct {
 }
 
 // efsVolumes reads the EFS volumes of a task definition.
-func (m *Config) efsVolumes(td *TaskDefinition) []EFSVolume {
+func (m *Model) efsVolumes(td *TaskDefinition) []EFSVolume {
 	var out []EFSVolume
 	for _, v := range td.Blocks("volume") {
-		name, ok := m.String(v.Body.Attributes["name"])
+		name, ok := m.Config.String(v.Body.Attributes["name"])
 		if !ok {
 			name = "?"
 		}
 		for _, c := range v.Body.Blocks.OfType("efs_volume_configuration") {
 			vol := EFSVolume{Volume: name, Config: c}
 			for _, a := range c.Body.Blocks.OfType("authorization_config") {
-				if s, ok := m.String(a.Body.Attributes["iam"]); ok && s == "ENABLED" {
+				if s, ok := m.Config.String(a.Body.Attributes["iam"]); ok && s == "ENABLED" {
 					vol.IAM = true
 				}
-				if m.Set(a.Body.Attributes["access_point_id"]) {
+				if m.Config.Set(a.Body.Attributes["access_point_id"]) {
 					vol.AccessPoint = true
 				}
 			}

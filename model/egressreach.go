@@ -20,7 +20,7 @@ var nonPublicRanges = []netip.Prefix{
 // not within the private ranges, to a prefix list (the S3 gateway endpoint's is one), or
 // to an IPv6 range. Security groups named as destinations only hold private interface
 // addresses. known is false when a rule that may allow it cannot be read.
-func (m *Config) EgressReachesPublic(ifc InterfaceGroups, port int64) (reaches, known bool) {
+func (m *Model) EgressReachesPublic(ifc InterfaceGroups, port int64) (reaches, known bool) {
 	rules, ok := m.InterfaceRules(ifc, true)
 	if !ok {
 		return false, false

@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
@@ -17,7 +19,7 @@ const (
 
 // Endpoint is one instance of aws_vpc_endpoint with what its attributes say.
 type Endpoint struct {
-	*Resource
+	*config.Resource
 
 	// Service is the AWS service after the region: "ecr.dkr", "s3", "logs"; "" when
 	// service_name is not known, or is not an AWS service (com.amazonaws.<region>.<...>).
@@ -33,16 +35,16 @@ type Endpoint struct {
 	VPC string
 }
 
-func (m *Config) newEndpoint(r *Resource) *Endpoint {
+func (m *Model) newEndpoint(r *config.Resource) *Endpoint {
 	e := &Endpoint{Resource: r}
 	e.Region, e.Service = m.endpointService(r.Attr("service_name"))
 	e.Type = EndpointGateway
-	if attr := r.Attr("vpc_endpoint_type"); attr != nil && m.Set(attr) {
-		e.Type, _ = m.String(attr)
+	if attr := r.Attr("vpc_endpoint_type"); attr != nil && m.Config.Set(attr) {
+		e.Type, _ = m.Config.String(attr)
 	}
 	e.PrivateDNSKnown = true
-	if attr := r.Attr("private_dns_enabled"); attr != nil && m.Set(attr) {
-		e.PrivateDNS, e.PrivateDNSKnown = m.Bool(attr)
+	if attr := r.Attr("private_dns_enabled"); attr != nil && m.Config.Set(attr) {
+		e.PrivateDNS, e.PrivateDNSKnown = m.Config.Bool(attr)
 	}
 	if vpc, ok := m.VPCKey(r.Attr("vpc_id")); ok {
 		e.VPC = vpc
@@ -53,8 +55,8 @@ func (m *Config) newEndpoint(r *Resource) *Endpoint {
 // endpointService reads com.amazonaws.<region>.<service>. When the region part is not
 // known ("com.amazonaws.${var.region}.ecr.dkr"), the service still is, from the literal
 // text after the interpolation.
-func (m *Config) endpointService(attr *hclext.Attribute) (region, service string) {
-	if name, ok := m.String(attr); ok {
+func (m *Model) endpointService(attr *hclext.Attribute) (region, service string) {
+	if name, ok := m.Config.String(attr); ok {
 		rest, found := strings.CutPrefix(name, "com.amazonaws.")
 		if !found {
 			return "", ""
@@ -65,7 +67,7 @@ func (m *Config) endpointService(attr *hclext.Attribute) (region, service string
 	if attr == nil {
 		return "", ""
 	}
-	for mark := range m.raw(attr.Expr).Marks() {
+	for mark := range m.Config.Raw(attr.Expr).Marks() {
 		if s, ok := mark.(endpointServiceMark); ok {
 			return "", string(s)
 		}
@@ -92,8 +94,8 @@ func literalPart(e hclsyntax.Expression) (string, bool) {
 
 // EndpointsIn returns the endpoints of a VPC. ok is false when some endpoint of the module
 // has a VPC or service that is not known, since it may be the one a rule looks for.
-func (m *Config) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
-	ok = !m.MayHaveUnknown(TypeVPCEndpoint)
+func (m *Model) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
+	ok = !m.Config.MayHaveUnknown(TypeVPCEndpoint)
 	for _, e := range m.Endpoints {
 		if e.VPC == "" || e.Service == "" {
 			ok = false
@@ -109,10 +111,10 @@ func (m *Config) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
 // EndpointRouteTables returns the route tables a Gateway endpoint is associated with,
 // through route_table_ids and aws_vpc_endpoint_route_table_association. ok is false when
 // one of them cannot be resolved.
-func (m *Config) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
+func (m *Model) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 	ok = true
-	if attr := e.Attr("route_table_ids"); attr != nil && m.Set(attr) {
-		elems, isList := listExprs(attr)
+	if attr := e.Attr("route_table_ids"); attr != nil && m.Config.Set(attr) {
+		elems, isList := config.ListElements(attr)
 		if !isList {
 			ok = false
 		}
@@ -125,9 +127,9 @@ func (m *Config) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 			tables = append(tables, table)
 		}
 	}
-	assocs := m.referrers(TypeEndpointRouteTableAssociation, "vpc_endpoint_id", TypeVPCEndpoint)
-	ok = ok && assocs.complete
-	for _, a := range assocs.by[e.Address()] {
+	assocs := m.Config.Referrers(TypeEndpointRouteTableAssociation, "vpc_endpoint_id", TypeVPCEndpoint)
+	ok = ok && assocs.Complete
+	for _, a := range assocs.By[e.Address()] {
 		if table, known := m.routeTableOf(a.Attr("route_table_id")); known {
 			tables = append(tables, table)
 		} else {
@@ -139,53 +141,36 @@ func (m *Config) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 
 // HasAssociation reports whether an association resource of type typ names endpoint e
 // (true), none does (false), or one names an endpoint that cannot be resolved (ok false).
-func (m *Config) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
-	idx := m.referrers(typ, "vpc_endpoint_id", TypeVPCEndpoint)
-	if len(idx.by[e.Address()]) > 0 {
+func (m *Model) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
+	idx := m.Config.Referrers(typ, "vpc_endpoint_id", TypeVPCEndpoint)
+	if len(idx.By[e.Address()]) > 0 {
 		return true, true
 	}
-	return false, idx.complete
-}
-
-// routeTableOf names the route table a route_table_id designates: a route table of the
-// module, or the main route table of a VPC of the module (main_route_table_id,
-// default_route_table_id).
-func (m *Config) routeTableOf(attr *hclext.Attribute) (string, bool) {
-	if rt := m.Resolve(attr, TypeRouteTable, TypeDefaultRouteTable); rt != nil {
-		return rt[0].Address(), true
-	}
-	if vpcs := m.Resolve(attr, TypeVPC); vpcs != nil {
-		if tr, ok := traversalOf(attr); ok && len(tr) >= 3 {
-			if name := lastAttr(tr); name == "main_route_table_id" || name == "default_route_table_id" {
-				return m.mainTable("ref:" + vpcs[0].Address())
-			}
-		}
-	}
-	return "", false
+	return false, idx.Complete
 }
 
 // GatewayRouteTables is EndpointRouteTables reading route_table_ids by value too: a list
 // handed in by a variable, a local or a splat, each element a route table of the
 // configuration.
-func (m *Config) GatewayRouteTables(e *Endpoint) (tables []string, ok bool) {
+func (m *Model) GatewayRouteTables(e *Endpoint) (tables []string, ok bool) {
 	tables, ok = m.EndpointRouteTables(e)
 	attr := e.Attr("route_table_ids")
-	if ok || !m.Set(attr) {
+	if ok || !m.Config.Set(attr) {
 		return tables, ok
 	}
-	if _, isList := listExprs(attr); isList {
+	if _, isList := config.ListElements(attr); isList {
 		return tables, ok // read element by element already
 	}
-	assocs := m.referrers(TypeEndpointRouteTableAssociation, "vpc_endpoint_id", TypeVPCEndpoint)
-	tables, ok = nil, assocs.complete
-	for _, a := range assocs.by[e.Address()] {
+	assocs := m.Config.Referrers(TypeEndpointRouteTableAssociation, "vpc_endpoint_id", TypeVPCEndpoint)
+	tables, ok = nil, assocs.Complete
+	for _, a := range assocs.By[e.Address()] {
 		if table, known := m.routeTableOf(a.Attr("route_table_id")); known {
 			tables = append(tables, table)
 		} else {
 			ok = false
 		}
 	}
-	refs, known := m.ResolveEach(attr, TypeRouteTable, TypeDefaultRouteTable)
+	refs, known := m.Config.ResolveEach(attr, TypeRouteTable, TypeDefaultRouteTable)
 	if !known {
 		return tables, false
 	}

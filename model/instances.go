@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 )
 
@@ -21,26 +23,26 @@ import (
 // InstanceGroup is EC2 capacity that runs the ECS agent: one instance of an
 // aws_autoscaling_group or of an aws_instance.
 type InstanceGroup struct {
-	*Resource
+	*config.Resource
 
 	// Template is the launch template or launch configuration the instances start from;
 	// nil when there is none or it cannot be resolved.
-	Template *Resource
+	Template *config.Resource
 	// Providers are the capacity providers naming the Auto Scaling group.
-	Providers []*Resource
+	Providers []*config.Resource
 	// Clusters are the clusters the instances join, as far as the model can tell:
 	// through their capacity providers' association, or ECS_CLUSTER in user data.
-	Clusters []*Resource
+	Clusters []*config.Resource
 
 	// Subnets are the subnets the instances are launched in that resolve to subnets of
 	// the configuration; SubnetsAttr is the argument that sets them, and SubnetsComplete
 	// is false when some of them do not resolve.
-	Subnets         []*Resource
+	Subnets         []*config.Resource
 	SubnetsAttr     *hclext.Attribute
 	SubnetsComplete bool
 	// SecurityGroups, SecurityGroupsAttr and SecurityGroupsComplete say the same of the
 	// instances' security groups.
-	SecurityGroups         []*Resource
+	SecurityGroups         []*config.Resource
 	SecurityGroupsAttr     *hclext.Attribute
 	SecurityGroupsComplete bool
 
@@ -62,18 +64,18 @@ func (g *InstanceGroup) Description() string {
 // groups and instances that run the ECS agent, and by instance (instanceID) the clusters
 // they join and the capacity providers naming them.
 type instanceIndex struct {
-	groups              []*Resource
-	clusters, providers map[string][]*Resource
+	groups              []*config.Resource
+	clusters, providers map[string][]*config.Resource
 }
 
 // instanceID names one resource instance: its address and instance key.
-func instanceID(r *Resource) string {
-	return r.Address() + r.key
+func instanceID(r *config.Resource) string {
+	return r.Address() + r.Key()
 }
 
 // ContainerInstances returns the configuration's EC2 capacity that runs the ECS agent,
 // Auto Scaling groups first, in source order.
-func (m *Config) ContainerInstances() []*InstanceGroup {
+func (m *Model) ContainerInstances() []*InstanceGroup {
 	m.indexInstances()
 	var out []*InstanceGroup
 	for _, r := range m.instances.groups {
@@ -87,18 +89,18 @@ func (m *Config) ContainerInstances() []*InstanceGroup {
 // (or its cluster's default strategy) gives tasks to; with launch_type = "EC2", or
 // neither strategy, every container instance of its cluster. It returns nil when that
 // cannot be told, or placement constraints may keep tasks off some instances.
-func (m *Config) ServiceInstances(s *Service) []*InstanceGroup {
+func (m *Model) ServiceInstances(s *Service) []*InstanceGroup {
 	return m.serviceInstances(s, m.ContainerInstances())
 }
 
 // serviceInstances is ServiceInstances among groups, the configuration's container
 // instances.
-func (m *Config) serviceInstances(s *Service, groups []*InstanceGroup) []*InstanceGroup {
-	if s.LaunchType != LaunchEC2 || !m.Missing(s.Resource, "placement_constraints") {
+func (m *Model) serviceInstances(s *Service, groups []*InstanceGroup) []*InstanceGroup {
+	if s.LaunchType != LaunchEC2 || !m.Config.Missing(s.Resource, "placement_constraints") {
 		return nil
 	}
 	var strategy []*hclext.Block
-	if attr := s.Attr("launch_type"); attr == nil || !m.Set(attr) {
+	if attr := s.Attr("launch_type"); attr == nil || !m.Config.Set(attr) {
 		strategy = s.Blocks("capacity_provider_strategy")
 		if len(strategy) == 0 {
 			providers, ok := m.ClusterProviders(s.Cluster)
@@ -122,10 +124,10 @@ func (m *Config) serviceInstances(s *Service, groups []*InstanceGroup) []*Instan
 		}
 		return out
 	}
-	var used []*Resource
+	var used []*config.Resource
 	for _, item := range strategy {
-		weight, ok1 := m.Int(item.Body.Attributes["weight"])
-		base, ok2 := m.Int(item.Body.Attributes["base"])
+		weight, ok1 := m.Config.Int(item.Body.Attributes["weight"])
+		base, ok2 := m.Config.Int(item.Body.Attributes["base"])
 		if item.Body.Attributes["weight"] == nil {
 			weight, ok1 = 0, true
 		}
@@ -151,25 +153,25 @@ func (m *Config) serviceInstances(s *Service, groups []*InstanceGroup) []*Instan
 
 // indexInstances finds the container instances once per configuration, with the
 // capacity providers and clusters of each.
-func (m *Config) indexInstances() {
+func (m *Model) indexInstances() {
 	if m.instances != nil {
 		return
 	}
-	idx := &instanceIndex{clusters: map[string][]*Resource{}, providers: map[string][]*Resource{}}
+	idx := &instanceIndex{clusters: map[string][]*config.Resource{}, providers: map[string][]*config.Resource{}}
 	clusters, providers := idx.clusters, idx.providers
 
 	// Capacity provider -> clusters it is associated with.
-	providerClusters := map[*Resource][]*Resource{}
-	for _, cp := range m.byType[TypeClusterProviders] {
+	providerClusters := map[*config.Resource][]*config.Resource{}
+	for _, cp := range m.Config.OfType(TypeClusterProviders) {
 		cluster := m.clusterOf(cp.Attr("cluster_name"))
 		if cluster == nil {
 			continue
 		}
-		refs, ok := m.ResolveEach(cp.Attr("capacity_providers"), TypeCapacityProvider)
+		refs, ok := m.Config.ResolveEach(cp.Attr("capacity_providers"), TypeCapacityProvider)
 		if !ok {
 			continue
 		}
-		elems, _ := listExprs(cp.Attr("capacity_providers"))
+		elems, _ := config.ListElements(cp.Attr("capacity_providers"))
 		for i, rs := range refs {
 			if rs == nil && len(elems) == len(refs) {
 				rs = m.capacityProvidersOf(elems[i])
@@ -180,9 +182,9 @@ func (m *Config) indexInstances() {
 		}
 	}
 	// Auto Scaling group -> capacity providers naming it.
-	for _, p := range m.byType[TypeCapacityProvider] {
+	for _, p := range m.Config.OfType(TypeCapacityProvider) {
 		for _, b := range p.Blocks("auto_scaling_group_provider") {
-			asgs := m.Resolve(b.Body.Attributes["auto_scaling_group_arn"], TypeAutoScalingGroup)
+			asgs := m.Config.Resolve(b.Body.Attributes["auto_scaling_group_arn"], TypeAutoScalingGroup)
 			if len(asgs) != 1 {
 				continue
 			}
@@ -192,7 +194,7 @@ func (m *Config) indexInstances() {
 		}
 	}
 	for _, typ := range []string{TypeAutoScalingGroup, TypeInstance} {
-		for _, r := range m.byType[typ] {
+		for _, r := range m.Config.OfType(typ) {
 			id := instanceID(r)
 			if name, ok := m.userDataCluster(r); ok {
 				clusters[id] = appendNew(clusters[id], m.clustersNamed(name)...)
@@ -206,7 +208,7 @@ func (m *Config) indexInstances() {
 }
 
 // instanceGroup reads what the model knows of one Auto Scaling group or instance.
-func (m *Config) instanceGroup(r *Resource) *InstanceGroup {
+func (m *Model) instanceGroup(r *config.Resource) *InstanceGroup {
 	id := instanceID(r)
 	g := &InstanceGroup{
 		Resource:    r,
@@ -218,44 +220,44 @@ func (m *Config) instanceGroup(r *Resource) *InstanceGroup {
 	switch r.Type {
 	case TypeAutoScalingGroup:
 		g.SubnetsAttr = r.Attr("vpc_zone_identifier")
-		g.Subnets, g.SubnetsComplete = m.resolveList(g.SubnetsAttr, TypeSubnet)
+		g.Subnets, g.SubnetsComplete = m.Config.ResolveList(g.SubnetsAttr, TypeSubnet)
 		g.SecurityGroupsAttr = m.templateGroupsAttr(g.Template)
 	case TypeInstance:
 		g.SubnetsAttr = r.Attr("subnet_id")
-		if !m.Set(g.SubnetsAttr) {
+		if !m.Config.Set(g.SubnetsAttr) {
 			g.SubnetsAttr = m.templateInterfaceAttr(g.Template, "subnet_id")
 		}
 		g.SecurityGroupsAttr = r.Attr("vpc_security_group_ids")
-		if !m.Set(g.SecurityGroupsAttr) {
+		if !m.Config.Set(g.SecurityGroupsAttr) {
 			g.SecurityGroupsAttr = r.Attr("security_groups")
 		}
-		if !m.Set(g.SecurityGroupsAttr) {
+		if !m.Config.Set(g.SecurityGroupsAttr) {
 			g.SecurityGroupsAttr = m.templateGroupsAttr(g.Template)
 		}
-		if !m.Missing(r, "network_interface") {
+		if !m.Config.Missing(r, "network_interface") {
 			g.SubnetsAttr, g.SecurityGroupsAttr = nil, nil // an interface made elsewhere
 		}
 		if g.SubnetsAttr != nil {
-			if rs := m.Resolve(g.SubnetsAttr, TypeSubnet); len(rs) == 1 {
+			if rs := m.Config.Resolve(g.SubnetsAttr, TypeSubnet); len(rs) == 1 {
 				g.Subnets, g.SubnetsComplete = rs, true
 			}
 		}
 	}
-	g.SecurityGroups, g.SecurityGroupsComplete = m.resolveList(g.SecurityGroupsAttr, securityGroupRefs...)
+	g.SecurityGroups, g.SecurityGroupsComplete = m.Config.ResolveList(g.SecurityGroupsAttr, securityGroupRefs...)
 	return g
 }
 
 // templateOf resolves the launch template (or launch configuration) an Auto Scaling group
 // or instance starts from: launch_template, mixed_instances_policy's template when no
 // override names another, launch_configuration.
-func (m *Config) templateOf(r *Resource) *Resource {
-	var specs []*Resource
+func (m *Model) templateOf(r *config.Resource) *config.Resource {
+	var specs []*config.Resource
 	add := func(id, name *hclext.Attribute) bool {
 		attr := id
-		if !m.Set(attr) {
+		if !m.Config.Set(attr) {
 			attr = name
 		}
-		if !m.Set(attr) {
+		if !m.Config.Set(attr) {
 			return true
 		}
 		rs := m.namedResource(attr, TypeLaunchTemplate)
@@ -286,14 +288,14 @@ func (m *Config) templateOf(r *Resource) *Resource {
 			}
 		}
 	}
-	if lc := r.Attr("launch_configuration"); m.Set(lc) {
+	if lc := r.Attr("launch_configuration"); m.Config.Set(lc) {
 		rs := m.namedResource(lc, TypeLaunchConfiguration)
 		if len(rs) != 1 {
 			return nil
 		}
 		specs = appendNew(specs, rs[0])
 	}
-	if len(specs) != 1 || m.MayHaveDynamic(r, "launch_template") || m.MayHaveDynamic(r, "mixed_instances_policy") {
+	if len(specs) != 1 || m.Config.MayHaveDynamic(r, "launch_template") || m.Config.MayHaveDynamic(r, "mixed_instances_policy") {
 		return nil
 	}
 	return specs[0]
@@ -302,14 +304,14 @@ func (m *Config) templateOf(r *Resource) *Resource {
 // templateGroupsAttr returns the argument of a launch template or configuration that
 // sets the instances' security groups: the primary network interface's, else
 // vpc_security_group_ids (security_groups for a launch configuration).
-func (m *Config) templateGroupsAttr(t *Resource) *hclext.Attribute {
+func (m *Model) templateGroupsAttr(t *config.Resource) *hclext.Attribute {
 	if t == nil {
 		return nil
 	}
 	if t.Type == TypeLaunchConfiguration {
 		return t.Attr("security_groups")
 	}
-	if !m.Missing(t, "network_interfaces") {
+	if !m.Config.Missing(t, "network_interfaces") {
 		return m.templateInterfaceAttr(t, "security_groups")
 	}
 	return t.Attr("vpc_security_group_ids")
@@ -317,13 +319,13 @@ func (m *Config) templateGroupsAttr(t *Resource) *hclext.Attribute {
 
 // templateInterfaceAttr returns an argument of a launch template's primary network
 // interface (device_index 0, or the only one); nil when it cannot be told.
-func (m *Config) templateInterfaceAttr(t *Resource, name string) *hclext.Attribute {
-	if t == nil || t.Type != TypeLaunchTemplate || m.MayHaveDynamic(t, "network_interfaces") {
+func (m *Model) templateInterfaceAttr(t *config.Resource, name string) *hclext.Attribute {
+	if t == nil || t.Type != TypeLaunchTemplate || m.Config.MayHaveDynamic(t, "network_interfaces") {
 		return nil
 	}
 	nics := t.Blocks("network_interfaces")
 	for _, nic := range nics {
-		index, ok := m.Int(nic.Body.Attributes["device_index"])
+		index, ok := m.Config.Int(nic.Body.Attributes["device_index"])
 		if len(nics) == 1 || (ok && index == 0) {
 			return nic.Body.Attributes[name]
 		}
@@ -331,40 +333,19 @@ func (m *Config) templateInterfaceAttr(t *Resource, name string) *hclext.Attribu
 	return nil
 }
 
-// resolveList resolves each element of a list argument to one resource instance of
-// types; complete is false when the list or an element does not resolve.
-func (m *Config) resolveList(attr *hclext.Attribute, types ...string) (rs []*Resource, complete bool) {
-	if attr == nil || !m.Set(attr) {
-		return nil, false
-	}
-	refs, ok := m.ResolveEach(attr, types...)
-	if !ok {
-		return nil, false
-	}
-	complete = len(refs) > 0
-	for _, r := range refs {
-		if len(r) != 1 {
-			complete = false
-			continue
-		}
-		rs = append(rs, r[0])
-	}
-	return rs, complete
-}
-
 // namedResource resolves a reference to a resource of typ, or a literal name matching
 // the name argument of exactly one such resource block.
-func (m *Config) namedResource(attr *hclext.Attribute, typ string) []*Resource {
-	if rs := m.Resolve(attr, typ); rs != nil {
+func (m *Model) namedResource(attr *hclext.Attribute, typ string) []*config.Resource {
+	if rs := m.Config.Resolve(attr, typ); rs != nil {
 		return rs
 	}
-	name, ok := m.String(attr)
+	name, ok := m.Config.String(attr)
 	if !ok {
 		return nil
 	}
-	var found []*Resource
-	for _, r := range m.byType[typ] {
-		if n, ok := m.String(r.Attr("name")); ok && n == name {
+	var found []*config.Resource
+	for _, r := range m.Config.OfType(typ) {
+		if n, ok := m.Config.String(r.Attr("name")); ok && n == name {
 			found = append(found, r)
 		}
 	}
@@ -376,16 +357,16 @@ func (m *Config) namedResource(attr *hclext.Attribute, typ string) []*Resource {
 
 // capacityProvidersOf resolves a capacity provider reference or name; the Fargate
 // providers and unknown names resolve to none.
-func (m *Config) capacityProvidersOf(attr *hclext.Attribute) []*Resource {
+func (m *Model) capacityProvidersOf(attr *hclext.Attribute) []*config.Resource {
 	return m.namedResource(attr, TypeCapacityProvider)
 }
 
 // clustersNamed returns the cluster of the configuration named name, when exactly one
 // cluster resource has that name.
-func (m *Config) clustersNamed(name string) []*Resource {
-	var found []*Resource
-	for _, c := range m.byType[TypeCluster] {
-		if n, ok := m.String(c.Attr("name")); ok && n == name {
+func (m *Model) clustersNamed(name string) []*config.Resource {
+	var found []*config.Resource
+	for _, c := range m.Config.OfType(TypeCluster) {
+		if n, ok := m.Config.String(c.Attr("name")); ok && n == name {
 			found = append(found, c)
 		}
 	}
@@ -402,17 +383,17 @@ var ecsClusterSetting = regexp.MustCompile(`ECS_CLUSTER\s*=\s*["']?([A-Za-z0-9_-
 // else its template's, followed by its base64 decoding when it has one (a launch
 // template's user data must be encoded). set is false when there is none; known is false
 // when there is some the model cannot read.
-func (m *Config) userData(r *Resource) (text string, set, known bool) {
-	for _, res := range []*Resource{r, m.templateOf(r)} {
+func (m *Model) userData(r *config.Resource) (text string, set, known bool) {
+	for _, res := range []*config.Resource{r, m.templateOf(r)} {
 		if res == nil {
 			continue
 		}
 		for _, name := range []string{"user_data", "user_data_base64"} {
 			attr := res.Attr(name)
-			if !m.Set(attr) {
+			if !m.Config.Set(attr) {
 				continue
 			}
-			text, ok := m.String(attr)
+			text, ok := m.Config.String(attr)
 			if !ok {
 				return "", true, false
 			}
@@ -428,7 +409,7 @@ func (m *Config) userData(r *Resource) (text string, set, known bool) {
 
 // userDataCluster returns the cluster name user data sets with ECS_CLUSTER; ok is false
 // when the text is not known, names no cluster, or names several.
-func (m *Config) userDataCluster(r *Resource) (string, bool) {
+func (m *Model) userDataCluster(r *config.Resource) (string, bool) {
 	text, set, known := m.userData(r)
 	if !set || !known {
 		return "", false
@@ -443,7 +424,7 @@ func (m *Config) userDataCluster(r *Resource) (string, bool) {
 // mayUseProxy reports whether user data may point the ECS agent and Docker at an HTTP
 // proxy (HTTP_PROXY in /etc/ecs/ecs.config), which then calls AWS in their place; true
 // when the user data is not known.
-func (m *Config) mayUseProxy(r *Resource) bool {
+func (m *Model) mayUseProxy(r *config.Resource) bool {
 	text, set, known := m.userData(r)
 	if !set {
 		return false
@@ -464,7 +445,7 @@ func clusterSettings(text string) []string {
 }
 
 // appendNew appends the resources of add that list does not hold yet.
-func appendNew(list []*Resource, add ...*Resource) []*Resource {
+func appendNew(list []*config.Resource, add ...*config.Resource) []*config.Resource {
 	for _, r := range add {
 		if !slices.Contains(list, r) {
 			list = append(list, r)
@@ -474,7 +455,7 @@ func appendNew(list []*Resource, add ...*Resource) []*Resource {
 }
 
 // containsAddress reports whether list holds an instance of r's resource block.
-func containsAddress(list []*Resource, r *Resource) bool {
+func containsAddress(list []*config.Resource, r *config.Resource) bool {
 	for _, x := range list {
 		if x.Address() == r.Address() {
 			return true

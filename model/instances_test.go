@@ -4,13 +4,15 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/iampolicy"
 )
 
 // names lists resources by shortName.
-func names(rs []*Resource) []string {
+func names(rs []*config.Resource) []string {
 	out := []string{}
 	for _, r := range rs {
 		out = append(out, shortName(r))
@@ -20,9 +22,9 @@ func names(rs []*Resource) []string {
 
 // shortName names a resource in these tests: by its name and instance key in the root
 // module, by its address and instance key in a called module.
-func shortName(r *Resource) string {
-	if r.mod == nil || r.mod.path == "" {
-		return r.Name + r.key
+func shortName(r *config.Resource) string {
+	if r.ModulePrefix() == "" {
+		return r.Name + r.Key()
 	}
 	return r.Label()
 }
@@ -246,7 +248,7 @@ resource "aws_vpc_endpoint" "unknown" {
   policy = data.aws_iam_policy_document.unknown.minified_json
 }
 `)
-	text, ok := m.String(m.Endpoints[0].Attr("policy"))
+	text, ok := m.Config.String(m.Endpoints[0].Attr("policy"))
 	if !ok {
 		t.Fatal("the policy document is not known")
 	}
@@ -262,7 +264,7 @@ resource "aws_vpc_endpoint" "unknown" {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rendered document (-want +got):\n%s", diff)
 	}
-	if _, ok := m.String(m.Endpoints[1].Attr("policy")); ok {
+	if _, ok := m.Config.String(m.Endpoints[1].Attr("policy")); ok {
 		t.Error("a document with an unknown resource is known")
 	}
 	req := iampolicy.Request{Action: "s3:PutObject", Resource: "arn:aws:s3:::c/x"}
@@ -338,7 +340,7 @@ resource "aws_route_table_association" "ipv4" {
 }
 `)
 	got := map[string]bool{}
-	for _, s := range m.byType[TypeSubnet] {
+	for _, s := range m.Config.OfType(TypeSubnet) {
 		got[s.Name] = m.MayReachIPv6Internet(s)
 	}
 	if diff := cmp.Diff(map[string]bool{"ipv6": true, "ipv4": false, "unknown": true}, got); diff != "" {

@@ -1,19 +1,14 @@
 package model
 
 import (
-	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/helper"
-
-	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
-func buildModule(t *testing.T, src string) *Config {
+func buildModule(t *testing.T, src string) *Model {
 	t.Helper()
 	m, err := Build(helper.TestRunner(t, map[string]string{"main.tf": src}))
 	if err != nil {
@@ -48,74 +43,6 @@ resource "aws_ecs_task_definition" "unknown" {
 	want := map[string]string{"omitted": "bridge", "null": "bridge", "local": "host", "unknown": ""}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("effective network modes (-want +got):\n%s", diff)
-	}
-}
-
-func TestResolve(t *testing.T) {
-	m := buildModule(t, `
-resource "aws_ecs_task_definition" "app" {}
-resource "aws_ecs_task_definition" "counted" {
-  count = 2
-}
-resource "aws_ecs_task_definition" "keyed" {
-  for_each = toset(["x", "y"])
-}
-resource "aws_ecs_task_definition" "unknown" {
-  count = var.n
-}
-locals {
-  td = var.create ? aws_ecs_task_definition.app.arn : var.td
-  on = true ? aws_ecs_task_definition.app.arn : var.td
-}
-resource "aws_ecs_service" "plain" {
-  task_definition = aws_ecs_task_definition.app.arn
-}
-resource "aws_ecs_service" "indexed" {
-  task_definition = aws_ecs_task_definition.counted[1].arn
-}
-resource "aws_ecs_service" "keyed" {
-  task_definition = aws_ecs_task_definition.keyed["x"].arn
-}
-resource "aws_ecs_service" "family" {
-  task_definition = aws_ecs_task_definition.app.family
-}
-resource "aws_ecs_service" "local_conditional_unknown" {
-  task_definition = local.td
-}
-resource "aws_ecs_service" "local_conditional_known" {
-  task_definition = local.on
-}
-resource "aws_ecs_service" "unknown_count" {
-  task_definition = aws_ecs_task_definition.unknown[0].arn
-}
-resource "aws_ecs_service" "one" {
-  task_definition = one(aws_ecs_task_definition.app[*].arn)
-}
-resource "aws_ecs_service" "template" {
-  task_definition = "${aws_ecs_task_definition.app.family}:${aws_ecs_task_definition.app.revision}"
-}
-resource "aws_ecs_service" "mixed" {
-  task_definition = "${aws_ecs_task_definition.app.family}:${data.aws_ecs_task_definition.app.revision}"
-}
-resource "aws_ecs_service" "variable" {
-  task_definition = var.td
-}
-resource "aws_ecs_service" "module" {
-  task_definition = module.td.arn
-}
-resource "aws_ecs_service" "missing" {
-  task_definition = aws_ecs_task_definition.nope.arn
-}
-`)
-	got := map[string]bool{}
-	for _, s := range m.Services {
-		got[s.Name] = len(s.TaskDefinitions) == 1
-	}
-	want := map[string]bool{"plain": true, "indexed": true, "keyed": true, "one": true, "template": true,
-		"family": true, "local_conditional_known": true, "local_conditional_unknown": false, "unknown_count": false,
-		"mixed": false, "variable": false, "module": false, "missing": false}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("resolved (-want +got):\n%s", diff)
 	}
 }
 
@@ -169,102 +96,5 @@ resource "aws_ecs_task_definition" "app" {
 	got := image.KeyRange.Start
 	if got.Line != want.Line || got.Column != want.Column {
 		t.Errorf("image key at %d:%d, want %d:%d", got.Line, got.Column, want.Line, want.Column)
-	}
-}
-
-// FuzzContainerDefinitions feeds arbitrary Terraform expressions to the container decoder:
-// it must never panic, and every range it reports must lie inside the source.
-func FuzzContainerDefinitions(f *testing.F) {
-	for _, s := range []string{
-		`jsonencode([{ name = "a", portMappings = [{ containerPort = 80, hostPort = 8080 }] }])`,
-		"<<EOT\n[{\"name\": \"a\"}]\nEOT\n",
-		"<<-EOT\n    [\n      {\"name\": \"${local.n}\"}\n    ]\n  EOT\n",
-		`"[{\"name\": \"a\"}]"`,
-		`jsonencode(local.c)`,
-		`jsonencode([for k, v in local.c : { name = k, x = v }])`,
-		`file("nope.json")`,
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, expr string) {
-		src := "x = " + expr + "\n"
-		file, diags := hclsyntax.ParseConfig([]byte(src), "main.tf", hcl.InitialPos)
-		if diags.HasErrors() {
-			return
-		}
-		attrs, diags := file.Body.JustAttributes()
-		if diags.HasErrors() || attrs["x"] == nil {
-			return
-		}
-		m := newConfig()
-		locals := map[string]hcl.Expression{}
-		if e, diags := hclsyntax.ParseExpression([]byte(`[{ name = "a", portMappings = [] }]`), "locals.tf", hcl.InitialPos); !diags.HasErrors() {
-			locals["c"] = e
-		}
-		m.rootDir, m.functions = ".", tffunc.Functions(tffunc.Options{BaseDir: "."})
-		m.root = m.newModule(&moduleDef{dir: ".", locals: locals}, nil, "", "", nil)
-		n, serr := m.decodeJSON(&Resource{mod: m.root}, attrs["x"].Expr, attrs["x"].Expr.Range(), 0)
-		if serr != nil {
-			checkRange(t, src, serr.Range)
-			return
-		}
-		walk(n, func(r hcl.Range) { checkRange(t, src, r) })
-	})
-}
-
-func checkRange(t *testing.T, src string, r hcl.Range) {
-	t.Helper()
-	if r.Filename == "locals.tf" {
-		return
-	}
-	if r.Start.Byte < 0 || r.End.Byte > len(src) || r.Start.Byte > r.End.Byte {
-		t.Fatalf("range %s (bytes %d-%d) outside the %d-byte source %q", r, r.Start.Byte, r.End.Byte, len(src), src)
-	}
-	lines := strings.Count(src[:r.Start.Byte], "\n") + 1
-	if r.Start.Line != lines {
-		t.Fatalf("range %s starts on line %d, but byte %d is on line %d of %q", r, r.Start.Line, r.Start.Byte, lines, src)
-	}
-}
-
-func walk(n *tree.Node, fn func(hcl.Range)) {
-	if n == nil {
-		return
-	}
-	fn(n.Range)
-	for _, it := range n.Items {
-		walk(it, fn)
-	}
-	for _, m := range n.Members {
-		fn(m.KeyRange)
-		walk(m.Value, fn)
-	}
-}
-
-// TestNullDefaults checks a variable left null by its default: unknown in a module meant
-// to be called (no provider block), null in a root that configures a provider.
-func TestNullDefaults(t *testing.T) {
-	src := `
-variable "cpu" {
-  type    = number
-  default = null
-}
-resource "aws_ecs_task_definition" "app" {
-  cpu = var.cpu
-}
-`
-	for _, tc := range []struct {
-		name, extra string
-		set         bool
-	}{
-		{"called module", "", true},
-		{"root with a provider", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n", false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			m := buildModule(t, src+tc.extra)
-			td := m.TaskDefinitions[0]
-			if got := m.Set(td.Attr("cpu")); got != tc.set {
-				t.Errorf("Set(cpu) = %v, want %v", got, tc.set)
-			}
-		})
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 )
 
@@ -13,11 +15,11 @@ var vpcTypes = []string{"aws_vpc", "aws_default_vpc"}
 // VPCKey names the VPC an attribute (a vpc_id) designates: "ref:aws_vpc.main" for a
 // reference to a VPC of the module, "id:vpc-0abc" for a known id. ok is false when it
 // cannot be told. Compare keys with DifferentVPCs.
-func (m *Config) VPCKey(attr *hclext.Attribute) (string, bool) {
-	if rs := m.Resolve(attr, vpcTypes...); rs != nil {
+func (m *Model) VPCKey(attr *hclext.Attribute) (string, bool) {
+	if rs := m.Config.Resolve(attr, vpcTypes...); rs != nil {
 		return "ref:" + rs[0].Address(), true
 	}
-	id, ok := m.String(attr)
+	id, ok := m.Config.String(attr)
 	return "id:" + id, ok
 }
 
@@ -29,7 +31,7 @@ func DifferentVPCs(a, b string) bool {
 
 // VPCsOf returns the VPC key of each resource in refs (subnets or security groups), in
 // order; ok is false when any of them cannot be told.
-func (m *Config) VPCsOf(refs [][]*Resource) (keys []string, ok bool) {
+func (m *Model) VPCsOf(refs [][]*config.Resource) (keys []string, ok bool) {
 	for _, rs := range refs {
 		if rs == nil {
 			return nil, false
@@ -57,12 +59,12 @@ func VPCName(key string) string {
 // module that forward to it (default_action, action, weighted forward blocks).
 // complete is false when some forward target cannot be resolved, so a target group
 // with no forwarder may still have one.
-func (m *Config) Forwarders() (forwarders map[string][]string, complete bool) {
+func (m *Model) Forwarders() (forwarders map[string][]string, complete bool) {
 	forwarders = map[string][]string{}
-	complete = !m.MayHaveUnknown(ListenerTypes...) && !m.MayHaveUnknown(ListenerRuleTypes...)
+	complete = !m.Config.MayHaveUnknown(ListenerTypes...) && !m.Config.MayHaveUnknown(ListenerRuleTypes...)
 	for _, types := range [][]string{ListenerTypes, ListenerRuleTypes} {
 		for _, t := range types {
-			for _, r := range m.byType[t] {
+			for _, r := range m.Config.OfType(t) {
 				for _, action := range append(r.Blocks("default_action"), r.Blocks("action")...) {
 					targets := []*hclext.Attribute{action.Body.Attributes["target_group_arn"]}
 					for _, fwd := range action.Body.Blocks.OfType("forward") {
@@ -74,7 +76,7 @@ func (m *Config) Forwarders() (forwarders map[string][]string, complete bool) {
 						if attr == nil {
 							continue
 						}
-						tgs := m.Resolve(attr, TargetGroupTypes...)
+						tgs := m.Config.Resolve(attr, TargetGroupTypes...)
 						if len(tgs) == 0 {
 							complete = false
 							continue
@@ -85,7 +87,7 @@ func (m *Config) Forwarders() (forwarders map[string][]string, complete bool) {
 						}
 					}
 				}
-				if m.MayHaveDynamic(r, "default_action") || m.MayHaveDynamic(r, "action") {
+				if m.Config.MayHaveDynamic(r, "default_action") || m.Config.MayHaveDynamic(r, "action") {
 					complete = false
 				}
 			}
@@ -95,11 +97,11 @@ func (m *Config) Forwarders() (forwarders map[string][]string, complete bool) {
 }
 
 // VPCs returns the aws_vpc and aws_default_vpc instances of the module.
-func (m *Config) VPCs() []*Resource {
-	return append(append([]*Resource(nil), m.byType[TypeVPC]...), m.byType[TypeDefaultVPC]...)
+func (m *Model) VPCs() []*config.Resource {
+	return append(append([]*config.Resource(nil), m.Config.OfType(TypeVPC)...), m.Config.OfType(TypeDefaultVPC)...)
 }
 
 // PrivateNamespaces returns the Cloud Map private DNS namespaces of the module.
-func (m *Config) PrivateNamespaces() []*Resource {
-	return m.byType[TypePrivateDNSNamespace]
+func (m *Model) PrivateNamespaces() []*config.Resource {
+	return m.Config.OfType(TypePrivateDNSNamespace)
 }

@@ -5,6 +5,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/fargate-lint/tflint-ruleset-fargate/iampolicy"
 )
@@ -34,11 +36,11 @@ func (p *EndpointPolicy) Decide(req iampolicy.Request) iampolicy.Decision {
 // the aws_vpc_endpoint_policy that names it, from jsonencode(...), a JSON string or
 // heredoc, or data.aws_iam_policy_document.x.json. Parts that are not known leave the
 // statements they are in undecided.
-func (m *Config) EndpointPolicy(e *Endpoint) *EndpointPolicy {
-	idx := m.referrers(TypeVPCEndpointPolicy, "vpc_endpoint_id", TypeVPCEndpoint)
-	others := idx.by[e.Address()]
-	if attr := e.Attr("policy"); attr != nil && m.Set(attr) {
-		if len(others) > 0 || !idx.complete {
+func (m *Model) EndpointPolicy(e *Endpoint) *EndpointPolicy {
+	idx := m.Config.Referrers(TypeVPCEndpointPolicy, "vpc_endpoint_id", TypeVPCEndpoint)
+	others := idx.By[e.Address()]
+	if attr := e.Attr("policy"); attr != nil && m.Config.Set(attr) {
+		if len(others) > 0 || !idx.Complete {
 			// An aws_vpc_endpoint_policy may replace it: which one AWS ends with is
 			// not the model's to guess.
 			return &EndpointPolicy{Attr: attr}
@@ -48,12 +50,12 @@ func (m *Config) EndpointPolicy(e *Endpoint) *EndpointPolicy {
 	switch {
 	case len(others) == 1:
 		attr := others[0].Attr("policy")
-		if attr == nil || !m.Set(attr) {
+		if attr == nil || !m.Config.Set(attr) {
 			// The resource without a policy restores the default, full access.
 			return &EndpointPolicy{full: true}
 		}
 		return &EndpointPolicy{Attr: attr, policy: m.readPolicy(others[0], attr)}
-	case len(others) > 1 || !idx.complete:
+	case len(others) > 1 || !idx.Complete:
 		return &EndpointPolicy{}
 	}
 	return &EndpointPolicy{full: true}
@@ -61,12 +63,12 @@ func (m *Config) EndpointPolicy(e *Endpoint) *EndpointPolicy {
 
 // readPolicy reads a policy document argument of resource r; nil when it cannot be read
 // (unknown, sensitive, or not a policy document).
-func (m *Config) readPolicy(r *Resource, attr *hclext.Attribute) *iampolicy.Policy {
+func (m *Model) readPolicy(r *config.Resource, attr *hclext.Attribute) *iampolicy.Policy {
 	expr := hcl.UnwrapExpression(attr.Expr)
 	if call, ok := expr.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 && !call.ExpandFinal {
 		// The document before it is encoded: a part that is not known leaves the rest
 		// readable.
-		v := m.rawIn(r, call.Args[0])
+		v := m.Config.RawIn(r, call.Args[0])
 		if hcleval.Sensitive(v) {
 			return nil
 		}
@@ -76,7 +78,7 @@ func (m *Config) readPolicy(r *Resource, attr *hclext.Attribute) *iampolicy.Poli
 		}
 		return p
 	}
-	text, ok := m.String(attr)
+	text, ok := m.Config.String(attr)
 	if !ok {
 		return nil
 	}

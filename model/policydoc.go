@@ -8,6 +8,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 )
 
@@ -33,47 +34,40 @@ var (
 	policyConditionSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "test"}, {Name: "variable"}, {Name: "values"}}}
 )
 
-// scopedBody is a block body with the scope its expressions are evaluated in (the
-// iterator of the dynamic block that generated it).
-type scopedBody struct {
-	body hcl.Body
-	s    scope
-}
-
 // policyDocument renders one instance of an aws_iam_policy_document.
-func (db *dataBlock) policyDocument(s scope) cty.Value {
-	content, _, diags := db.block.Body.PartialContent(policyDocumentSchema)
+func policyDocument(b *config.Body) cty.Value {
+	content, _, diags := b.PartialContent(policyDocumentSchema)
 	if diags.HasErrors() {
-		return unknownValue
+		return config.Unknown
 	}
 	for _, merged := range []string{"source_policy_documents", "override_policy_documents", "source_json", "override_json"} {
-		if v, ok := db.known(content.Attributes[merged], s); !ok || !v.IsNull() {
-			return unknownValue
+		if v, ok := known(b, content.Attributes[merged]); !ok || !v.IsNull() {
+			return config.Unknown
 		}
 	}
 	doc := map[string]any{}
-	version, ok := db.text(content.Attributes["version"], s)
+	version, ok := text(b, content.Attributes["version"])
 	if !ok {
-		return unknownValue
+		return config.Unknown
 	}
 	if version == "" {
 		version = "2012-10-17"
 	}
 	doc["Version"] = version
-	if id, ok := db.text(content.Attributes["policy_id"], s); !ok {
-		return unknownValue
+	if id, ok := text(b, content.Attributes["policy_id"]); !ok {
+		return config.Unknown
 	} else if id != "" {
 		doc["Id"] = id
 	}
-	bodies, ok := db.nested(content, "statement", s)
+	bodies, ok := b.Blocks(content, "statement")
 	if !ok || len(bodies) == 0 {
-		return unknownValue // no statement: nothing AWS would take as a policy
+		return config.Unknown // no statement: nothing AWS would take as a policy
 	}
 	var statements []any
-	for _, b := range bodies {
-		stmt, ok := db.policyStatement(b)
+	for _, sb := range bodies {
+		stmt, ok := policyStatement(sb)
 		if !ok {
-			return unknownValue
+			return config.Unknown
 		}
 		statements = append(statements, stmt)
 	}
@@ -81,7 +75,7 @@ func (db *dataBlock) policyDocument(s scope) cty.Value {
 	pretty, err1 := json.MarshalIndent(doc, "", "  ")
 	minified, err2 := json.Marshal(doc)
 	if err1 != nil || err2 != nil {
-		return unknownValue
+		return config.Unknown
 	}
 	return cty.ObjectVal(map[string]cty.Value{
 		"json":          cty.StringVal(string(pretty)),
@@ -92,14 +86,14 @@ func (db *dataBlock) policyDocument(s scope) cty.Value {
 // policyStatement renders one statement block as the provider does: effect Allow when
 // omitted, one-element lists as strings, principals merged by type ("*" for the
 // anonymous principal), conditions by test and variable.
-func (db *dataBlock) policyStatement(b scopedBody) (map[string]any, bool) {
-	content, _, diags := b.body.PartialContent(policyStatementSchema)
+func policyStatement(b *config.Body) (map[string]any, bool) {
+	content, _, diags := b.PartialContent(policyStatementSchema)
 	if diags.HasErrors() {
 		return nil, false
 	}
 	stmt := map[string]any{}
-	sid, ok1 := db.text(content.Attributes["sid"], b.s)
-	effect, ok2 := db.text(content.Attributes["effect"], b.s)
+	sid, ok1 := text(b, content.Attributes["sid"])
+	effect, ok2 := text(b, content.Attributes["effect"])
 	if !ok1 || !ok2 {
 		return nil, false
 	}
@@ -112,7 +106,7 @@ func (db *dataBlock) policyStatement(b scopedBody) (map[string]any, bool) {
 	stmt["Effect"] = effect
 	for _, list := range []struct{ attr, key string }{{"actions", "Action"}, {"not_actions", "NotAction"},
 		{"resources", "Resource"}, {"not_resources", "NotResource"}} {
-		items, ok := db.texts(content.Attributes[list.attr], b.s)
+		items, ok := texts(b, content.Attributes[list.attr])
 		if !ok {
 			return nil, false
 		}
@@ -121,7 +115,7 @@ func (db *dataBlock) policyStatement(b scopedBody) (map[string]any, bool) {
 		}
 	}
 	for _, p := range []struct{ block, key string }{{"principals", "Principal"}, {"not_principals", "NotPrincipal"}} {
-		principal, ok := db.policyPrincipals(content, p.block, b.s)
+		principal, ok := policyPrincipals(b, content, p.block)
 		if !ok {
 			return nil, false
 		}
@@ -129,17 +123,17 @@ func (db *dataBlock) policyStatement(b scopedBody) (map[string]any, bool) {
 			stmt[p.key] = principal
 		}
 	}
-	conditions, ok := db.nested(content, "condition", b.s)
+	conditions, ok := b.Blocks(content, "condition")
 	if !ok {
 		return nil, false
 	}
 	if len(conditions) > 0 {
 		tests := map[string]map[string][]string{}
 		for _, c := range conditions {
-			cc, _, diags := c.body.PartialContent(policyConditionSchema)
-			test, ok1 := db.text(cc.Attributes["test"], c.s)
-			variable, ok2 := db.text(cc.Attributes["variable"], c.s)
-			values, ok3 := db.texts(cc.Attributes["values"], c.s)
+			cc, _, diags := c.PartialContent(policyConditionSchema)
+			test, ok1 := text(c, cc.Attributes["test"])
+			variable, ok2 := text(c, cc.Attributes["variable"])
+			values, ok3 := texts(c, cc.Attributes["values"])
 			if diags.HasErrors() || !ok1 || !ok2 || !ok3 {
 				return nil, false
 			}
@@ -163,8 +157,8 @@ func (db *dataBlock) policyStatement(b scopedBody) (map[string]any, bool) {
 
 // policyPrincipals renders the principals (or not_principals) blocks of a statement; nil
 // when there are none.
-func (db *dataBlock) policyPrincipals(content *hcl.BodyContent, typ string, s scope) (any, bool) {
-	blocks, ok := db.nested(content, typ, s)
+func policyPrincipals(b *config.Body, content *hcl.BodyContent, typ string) (any, bool) {
+	blocks, ok := b.Blocks(content, typ)
 	if !ok {
 		return nil, false
 	}
@@ -173,9 +167,9 @@ func (db *dataBlock) policyPrincipals(content *hcl.BodyContent, typ string, s sc
 	}
 	byType := map[string][]string{}
 	for _, p := range blocks {
-		pc, _, diags := p.body.PartialContent(policyPrincipalSchema)
-		kind, ok1 := db.text(pc.Attributes["type"], p.s)
-		ids, ok2 := db.texts(pc.Attributes["identifiers"], p.s)
+		pc, _, diags := p.PartialContent(policyPrincipalSchema)
+		kind, ok1 := text(p, pc.Attributes["type"])
+		ids, ok2 := texts(p, pc.Attributes["identifiers"])
 		if diags.HasErrors() || !ok1 || !ok2 || kind == "" {
 			return nil, false
 		}
@@ -191,47 +185,13 @@ func (db *dataBlock) policyPrincipals(content *hcl.BodyContent, typ string, s sc
 	return out, true
 }
 
-// nested returns the blocks of type typ in content, written out or generated by dynamic
-// blocks, in source order. ok is false when a dynamic block cannot be expanded.
-func (db *dataBlock) nested(content *hcl.BodyContent, typ string, s scope) ([]scopedBody, bool) {
-	var out []scopedBody
-	for _, b := range content.Blocks {
-		switch {
-		case b.Type == typ:
-			out = append(out, scopedBody{body: b.Body, s: s})
-		case b.Type == "dynamic" && len(b.Labels) == 1 && b.Labels[0] == typ:
-			dyn, _, diags := b.Body.PartialContent(dynamicSchema)
-			forEach := dyn.Attributes["for_each"]
-			contents := dyn.Blocks.OfType("content")
-			if diags.HasErrors() || forEach == nil || len(contents) != 1 {
-				return nil, false
-			}
-			iterator := typ
-			if it := dyn.Attributes["iterator"]; it != nil {
-				if iterator = hcl.ExprAsKeyword(it.Expr); iterator == "" {
-					return nil, false
-				}
-			}
-			elems, ok := iterable(db.mod.eval.ValueIn(forEach.Expr, s))
-			if !ok {
-				return nil, false
-			}
-			for _, kv := range elems {
-				inner := s.with(iterator, cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]}))
-				out = append(out, scopedBody{body: contents[0].Body, s: inner})
-			}
-		}
-	}
-	return out, true
-}
-
-// known evaluates attr in scope s: null when it is absent; ok is false when the value is
-// not wholly known or is sensitive.
-func (db *dataBlock) known(attr *hcl.Attribute, s scope) (cty.Value, bool) {
+// known evaluates attr in b's scope: null when it is absent; ok is false when the value
+// is not wholly known or is sensitive.
+func known(b *config.Body, attr *hcl.Attribute) (cty.Value, bool) {
 	if attr == nil {
 		return cty.NullVal(cty.DynamicPseudoType), true
 	}
-	v := hcleval.Plain(db.mod.eval.ValueIn(attr.Expr, s))
+	v := hcleval.Plain(b.Eval(attr.Expr))
 	if !v.IsWhollyKnown() || v.ContainsMarked() {
 		return cty.NilVal, false
 	}
@@ -239,21 +199,21 @@ func (db *dataBlock) known(attr *hcl.Attribute, s scope) (cty.Value, bool) {
 }
 
 // text evaluates a string argument: "" when absent or null.
-func (db *dataBlock) text(attr *hcl.Attribute, s scope) (string, bool) {
-	v, ok := db.known(attr, s)
+func text(b *config.Body, attr *hcl.Attribute) (string, bool) {
+	v, ok := known(b, attr)
 	if !ok {
 		return "", false
 	}
 	if v.IsNull() {
 		return "", true
 	}
-	return ctyString(v)
+	return config.ToString(v)
 }
 
 // texts evaluates a list or set of strings: empty when absent or null. Repeated items
 // are kept once, as in the provider's sets.
-func (db *dataBlock) texts(attr *hcl.Attribute, s scope) ([]string, bool) {
-	v, ok := db.known(attr, s)
+func texts(b *config.Body, attr *hcl.Attribute) ([]string, bool) {
+	v, ok := known(b, attr)
 	if !ok {
 		return nil, false
 	}

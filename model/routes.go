@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 )
 
@@ -34,7 +36,7 @@ type SubnetRoute struct {
 
 // SubnetRouting works out a subnet's route table (explicit association, else the main
 // route table of its VPC) and where its default route leads.
-func (m *Config) SubnetRouting(subnet *Resource) SubnetRoute {
+func (m *Model) SubnetRouting(subnet *config.Resource) SubnetRoute {
 	vpc, ok := m.VPCKey(subnet.Attr("vpc_id"))
 	if !ok {
 		return SubnetRoute{}
@@ -47,27 +49,27 @@ func (m *Config) SubnetRouting(subnet *Resource) SubnetRoute {
 }
 
 // subnetTable returns the route table a subnet uses.
-func (m *Config) subnetTable(subnet *Resource, vpc string) (string, bool) {
-	assocs := m.referrers(TypeRouteTableAssociation, "subnet_id", TypeSubnet)
-	if !assocs.complete {
+func (m *Model) subnetTable(subnet *config.Resource, vpc string) (string, bool) {
+	assocs := m.Config.Referrers(TypeRouteTableAssociation, "subnet_id", TypeSubnet)
+	if !assocs.Complete {
 		return "", false // an association we cannot place may be this subnet's
 	}
-	for _, a := range assocs.by[subnet.Address()] {
+	for _, a := range assocs.By[subnet.Address()] {
 		return m.routeTableOf(a.Attr("route_table_id"))
 	}
 	return m.mainTable(vpc)
 }
 
 // mainTable returns the main route table of a VPC of the module.
-func (m *Config) mainTable(vpc string) (string, bool) {
+func (m *Model) mainTable(vpc string) (string, bool) {
 	vpcAddr, isRef := strings.CutPrefix(vpc, "ref:")
-	if rb := m.blocks[vpcAddr]; !isRef || rb == nil || rb.typ != TypeVPC {
+	if !isRef || m.Config.DeclaredType(vpcAddr) != TypeVPC {
 		return "", false // a default VPC, or one outside the configuration
 	}
-	if m.MayHaveUnknown(TypeMainRouteTableAssociation, TypeDefaultRouteTable) {
+	if m.Config.MayHaveUnknown(TypeMainRouteTableAssociation, TypeDefaultRouteTable) {
 		return "", false
 	}
-	for _, a := range m.byType[TypeMainRouteTableAssociation] {
+	for _, a := range m.Config.OfType(TypeMainRouteTableAssociation) {
 		key, ok := m.VPCKey(a.Attr("vpc_id"))
 		if !ok {
 			return "", false
@@ -75,14 +77,14 @@ func (m *Config) mainTable(vpc string) (string, bool) {
 		if key != vpc {
 			continue
 		}
-		rt := m.Resolve(a.Attr("route_table_id"), TypeRouteTable, TypeDefaultRouteTable)
+		rt := m.Config.Resolve(a.Attr("route_table_id"), TypeRouteTable, TypeDefaultRouteTable)
 		if rt == nil {
 			return "", false
 		}
 		return rt[0].Address(), true
 	}
-	for _, d := range m.byType[TypeDefaultRouteTable] {
-		owner := m.Resolve(d.Attr("default_route_table_id"), TypeVPC)
+	for _, d := range m.Config.OfType(TypeDefaultRouteTable) {
+		owner := m.Config.Resolve(d.Attr("default_route_table_id"), TypeVPC)
 		if owner == nil {
 			return "", false
 		}
@@ -101,19 +103,19 @@ type route struct {
 
 // tableRoutes returns the routes of a route table: inline routes and aws_route
 // resources. ok is false when any of them cannot be read.
-func (m *Config) tableRoutes(table, vpc string) (routes []route, ok bool) {
-	for _, rt := range m.byAddress[table] {
-		if m.MayHaveDynamic(rt, "route") {
+func (m *Model) tableRoutes(table, vpc string) (routes []route, ok bool) {
+	for _, rt := range m.Config.ByAddress(table) {
+		if m.Config.MayHaveDynamic(rt, "route") {
 			return nil, false
 		}
 		if attr := rt.Attr("route"); attr != nil {
-			if v, known := m.Known(attr); !known || v.LengthInt() > 0 {
+			if v, known := m.Config.Known(attr); !known || v.LengthInt() > 0 {
 				return nil, false // attribute syntax with routes: not read
 			}
 		}
 		for _, b := range rt.Blocks("route") {
-			dest, known := m.String(b.Body.Attributes["cidr_block"])
-			if !known && m.Set(b.Body.Attributes["cidr_block"]) {
+			dest, known := m.Config.String(b.Body.Attributes["cidr_block"])
+			if !known && m.Config.Set(b.Body.Attributes["cidr_block"]) {
 				return nil, false
 			}
 			routes = append(routes, route{destination: dest, targets: b.Body.Attributes})
@@ -124,8 +126,8 @@ func (m *Config) tableRoutes(table, vpc string) (routes []route, ok bool) {
 		return nil, false
 	}
 	for _, r := range idx.by[table] {
-		dest, known := m.String(r.Attr("destination_cidr_block"))
-		if !known && m.Set(r.Attr("destination_cidr_block")) {
+		dest, known := m.Config.String(r.Attr("destination_cidr_block"))
+		if !known && m.Config.Set(r.Attr("destination_cidr_block")) {
 			return nil, false
 		}
 		routes = append(routes, route{destination: dest, targets: r.Block.Body.Attributes})
@@ -134,7 +136,7 @@ func (m *Config) tableRoutes(table, vpc string) (routes []route, ok bool) {
 }
 
 // tableEgress classifies where a route table's default route leads.
-func (m *Config) tableEgress(table, vpc string) Egress {
+func (m *Model) tableEgress(table, vpc string) Egress {
 	routes, ok := m.tableRoutes(table, vpc)
 	if !ok {
 		return EgressUnknown
@@ -155,30 +157,30 @@ func (m *Config) tableEgress(table, vpc string) Egress {
 }
 
 // routeTarget classifies a default route's target.
-func (m *Config) routeTarget(targets map[string]*hclext.Attribute) Egress {
+func (m *Model) routeTarget(targets map[string]*hclext.Attribute) Egress {
 	for name, attr := range targets {
-		if attr == nil || !m.Set(attr) || name == "cidr_block" || name == "ipv6_cidr_block" ||
+		if attr == nil || !m.Config.Set(attr) || name == "cidr_block" || name == "ipv6_cidr_block" ||
 			name == "destination_cidr_block" || name == "destination_ipv6_cidr_block" || name == "route_table_id" ||
 			name == "destination_prefix_list_id" {
 			continue
 		}
 		switch name {
 		case "gateway_id":
-			if m.Resolve(attr, TypeInternetGateway) != nil {
+			if m.Config.Resolve(attr, TypeInternetGateway) != nil {
 				return EgressInternetGateway
 			}
-			if id, ok := m.String(attr); ok && strings.HasPrefix(id, "igw-") {
+			if id, ok := m.Config.String(attr); ok && strings.HasPrefix(id, "igw-") {
 				return EgressInternetGateway
 			}
 			return EgressUnknown
 		case "nat_gateway_id":
-			nats := m.Resolve(attr, TypeNATGateway)
+			nats := m.Config.Resolve(attr, TypeNATGateway)
 			if nats == nil {
 				return EgressUnknown
 			}
 			kind, ok := "public", true
-			if c := nats[0].Attr("connectivity_type"); c != nil && m.Set(c) {
-				kind, ok = m.String(c)
+			if c := nats[0].Attr("connectivity_type"); c != nil && m.Config.Set(c) {
+				kind, ok = m.Config.String(c)
 			}
 			switch {
 			case !ok:
@@ -197,7 +199,7 @@ func (m *Config) routeTarget(targets map[string]*hclext.Attribute) Egress {
 // ServiceSubnets returns the routing of each subnet in a service's
 // network_configuration; ok is false when a subnet is not a resource of the module or
 // its routing cannot be told.
-func (m *Config) ServiceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
+func (m *Model) ServiceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
 	if s.subnets == nil {
 		r, n, known := m.serviceSubnets(s)
 		s.subnets = &serviceSubnets{routes: r, names: n, ok: known}
@@ -212,12 +214,12 @@ type serviceSubnets struct {
 	ok     bool
 }
 
-func (m *Config) serviceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
+func (m *Model) serviceSubnets(s *Service) (routes []SubnetRoute, names []string, ok bool) {
 	blocks := s.Blocks("network_configuration")
 	if len(blocks) == 0 {
 		return nil, nil, false
 	}
-	refs, isList := m.ResolveEach(blocks[0].Body.Attributes["subnets"], TypeSubnet)
+	refs, isList := m.Config.ResolveEach(blocks[0].Body.Attributes["subnets"], TypeSubnet)
 	if !isList || len(refs) == 0 {
 		return nil, nil, false
 	}
@@ -239,17 +241,17 @@ func (m *Config) serviceSubnets(s *Service) (routes []SubnetRoute, names []strin
 
 // routeIndex lists the aws_route resources of each route table.
 type routeIndex struct {
-	by       map[string][]*Resource
+	by       map[string][]*config.Resource
 	complete bool
 }
 
 // routeResources indexes aws_route resources by the route table they belong to, once.
-func (m *Config) routeResources() *routeIndex {
+func (m *Model) routeResources() *routeIndex {
 	if m.routes != nil {
 		return m.routes
 	}
-	idx := &routeIndex{by: map[string][]*Resource{}, complete: !m.MayHaveUnknown(TypeRoute)}
-	for _, r := range m.byType[TypeRoute] {
+	idx := &routeIndex{by: map[string][]*config.Resource{}, complete: !m.Config.MayHaveUnknown(TypeRoute)}
+	for _, r := range m.Config.OfType(TypeRoute) {
 		owner, ok := m.routeTableOf(r.Attr("route_table_id"))
 		if !ok {
 			idx.complete = false
@@ -263,12 +265,12 @@ func (m *Config) routeResources() *routeIndex {
 
 // ServiceSubnetResources returns the subnets of a service's network_configuration, in
 // the order ServiceSubnets gives their routing; nil when ServiceSubnets is not ok.
-func (m *Config) ServiceSubnetResources(s *Service) []*Resource {
+func (m *Model) ServiceSubnetResources(s *Service) []*config.Resource {
 	if _, _, ok := m.ServiceSubnets(s); !ok {
 		return nil
 	}
-	refs, _ := m.ResolveEach(s.Blocks("network_configuration")[0].Body.Attributes["subnets"], TypeSubnet)
-	var out []*Resource
+	refs, _ := m.Config.ResolveEach(s.Blocks("network_configuration")[0].Body.Attributes["subnets"], TypeSubnet)
+	var out []*config.Resource
 	for _, rs := range refs {
 		out = append(out, rs...)
 	}
@@ -279,7 +281,7 @@ func (m *Config) ServiceSubnetResources(s *Service) []*Resource {
 // the internet: it has a ::/0 route to an internet gateway or an egress-only internet
 // gateway, or the model cannot tell (a route it cannot read, a target it cannot place).
 // Rules use it to stay silent where IPv6 may carry what IPv4 cannot.
-func (m *Config) MayReachIPv6Internet(subnet *Resource) bool {
+func (m *Model) MayReachIPv6Internet(subnet *config.Resource) bool {
 	vpc, ok := m.VPCKey(subnet.Attr("vpc_id"))
 	if !ok {
 		return true
@@ -297,10 +299,10 @@ func (m *Config) MayReachIPv6Internet(subnet *Resource) bool {
 		if dest == nil {
 			dest = rt.targets["destination_ipv6_cidr_block"]
 		}
-		if dest == nil || !m.Set(dest) {
+		if dest == nil || !m.Config.Set(dest) {
 			continue
 		}
-		if d, known := m.String(dest); known && d != "::/0" {
+		if d, known := m.Config.String(dest); known && d != "::/0" {
 			continue
 		}
 		// A default IPv6 route (or one whose destination is not known): whatever its
@@ -313,27 +315,44 @@ func (m *Config) MayReachIPv6Internet(subnet *Resource) bool {
 // SubnetMayUseIPv6 reports whether instances and tasks in a subnet may reach the
 // internet over IPv6: the subnet may have an IPv6 CIDR, and its route table may route
 // IPv6 out (see MayReachIPv6Internet).
-func (m *Config) SubnetMayUseIPv6(subnet *Resource) bool {
-	return m.Set(subnet.Attr("ipv6_cidr_block")) && m.MayReachIPv6Internet(subnet)
+func (m *Model) SubnetMayUseIPv6(subnet *config.Resource) bool {
+	return m.Config.Set(subnet.Attr("ipv6_cidr_block")) && m.MayReachIPv6Internet(subnet)
 }
 
 // TaskMayUseIPv6 reports whether the tasks of a Fargate service may get an IPv6 address
 // in subnet and reach the internet with it: the subnet may use IPv6, the platform
 // version is not 1.3.0 (dual stack needs 1.4.0), and the account setting dualStackIPv6
 // is not known to be disabled.
-func (m *Config) TaskMayUseIPv6(s *Service, subnet *Resource) bool {
+func (m *Model) TaskMayUseIPv6(s *Service, subnet *config.Resource) bool {
 	if !m.SubnetMayUseIPv6(subnet) {
 		return false
 	}
-	if v, ok := m.String(s.Attr("platform_version")); ok && v == "1.3.0" {
+	if v, ok := m.Config.String(s.Attr("platform_version")); ok && v == "1.3.0" {
 		return false
 	}
-	for _, setting := range m.byType[TypeAccountSetting] {
-		name, ok1 := m.String(setting.Attr("name"))
-		value, ok2 := m.String(setting.Attr("value"))
+	for _, setting := range m.Config.OfType(TypeAccountSetting) {
+		name, ok1 := m.Config.String(setting.Attr("name"))
+		value, ok2 := m.Config.String(setting.Attr("value"))
 		if ok1 && ok2 && name == "dualStackIPv6" && value == "disabled" {
 			return false
 		}
 	}
 	return true
+}
+
+// routeTableOf names the route table a route_table_id designates: a route table of the
+// module, or the main route table of a VPC of the module (main_route_table_id,
+// default_route_table_id).
+func (m *Model) routeTableOf(attr *hclext.Attribute) (string, bool) {
+	if rt := m.Config.Resolve(attr, TypeRouteTable, TypeDefaultRouteTable); rt != nil {
+		return rt[0].Address(), true
+	}
+	if vpcs := m.Config.Resolve(attr, TypeVPC); vpcs != nil {
+		if tr, ok := config.TraversalOf(attr); ok && len(tr) >= 3 {
+			if name := config.LastAttr(tr); name == "main_route_table_id" || name == "default_route_table_id" {
+				return m.mainTable("ref:" + vpcs[0].Address())
+			}
+		}
+	}
+	return "", false
 }

@@ -12,7 +12,7 @@ import (
 type Runner struct {
 	tflint.Runner
 
-	module  *Config
+	module  *Model
 	built   bool
 	fix     bool
 	emitted map[issueKey]bool
@@ -33,7 +33,7 @@ func NewRunner(runner tflint.Runner, fix bool) *Runner {
 // Of returns the model of the module runner checks, or nil when it cannot be read; rules
 // then have nothing to say. A runner that is not a *Runner (as in unit tests) gets a
 // model of its own.
-func Of(runner tflint.Runner) *Config {
+func Of(runner tflint.Runner) *Model {
 	if r, ok := runner.(*Runner); ok {
 		if !r.built {
 			// Mark it built first: a model that panics is not tried again by every rule.
@@ -46,7 +46,7 @@ func Of(runner tflint.Runner) *Config {
 	return build(runner)
 }
 
-func build(runner tflint.Runner) *Config {
+func build(runner tflint.Runner) *Model {
 	m, err := Build(runner)
 	if err != nil {
 		logger.Error("fargate: cannot read the module: " + err.Error())
@@ -70,8 +70,8 @@ func (r *Runner) place(rule tflint.Rule, rng hcl.Range) (hcl.Range, bool) {
 	if r.module == nil {
 		return rng, false
 	}
-	rng = r.module.UserRange(rng)
-	return rng, r.module.Ignored(rule.Name(), rng)
+	rng = r.module.Config.UserRange(rng)
+	return rng, r.module.Config.Ignored(rule.Name(), rng)
 }
 
 // EmitIssueWithFix reports a fixable finding once per rule, place and message. Instances
@@ -79,7 +79,7 @@ func (r *Runner) place(rule tflint.Rule, rng hcl.Range) (hcl.Range, bool) {
 // offer fixes that are right for every instance, and applying one twice would edit text
 // that has already changed.
 func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Range, fix func(tflint.Fixer) error) error {
-	if r.module != nil && !r.module.isRootFile(rng.Filename) {
+	if r.module != nil && !r.module.Config.IsRootFile(rng.Filename) {
 		// tflint writes fixes to the root module's files only.
 		return r.EmitIssue(rule, message, rng)
 	}

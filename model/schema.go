@@ -150,6 +150,9 @@ const (
 	TypePrivateDNSNamespace              = "aws_service_discovery_private_dns_namespace"
 )
 
+// securityGroupRefs are the resource types a security group reference may name.
+var securityGroupRefs = []string{TypeSecurityGroup, TypeDefaultSecurityGroup}
+
 var vpcSchema = &hclext.BodySchema{Attributes: attrs("cidr_block", "enable_dns_support", "enable_dns_hostnames")}
 
 // routeTargets are the attributes that say where a route sends traffic.
@@ -279,4 +282,13 @@ var discoveryServiceSchema = &hclext.BodySchema{
 			block("dns_records", &hclext.BodySchema{Attributes: attrs("type")}),
 		}}),
 	},
+}
+
+// settledAttrs are attributes the AWS provider always sets, to a string, once a resource
+// is created or a data source read: an unknown value of theirs is refined as not null
+// (config.Schema.Settled). A refinement that turns out too optimistic only keeps an
+// unknown leaf, which never makes a finding.
+var settledAttrs = []string{
+	"arn", "name", "value", "insecure_value", "repository_url", "image_uri",
+	"account_id", "dns_name", "zone_id", "secret_string", "url", "registry_id",
 }

@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -19,7 +21,7 @@ type SGRule struct {
 	// security groups (the rule's own group for self); PrefixLists is true when it names
 	// a prefix list. PeersKnown is false when any of them cannot be read.
 	CIDRs, IPv6CIDRs []string
-	Groups           []*Resource
+	Groups           []*config.Resource
 	PrefixLists      bool
 	PeersKnown       bool
 }
@@ -58,7 +60,7 @@ func (r SGRule) AllowsTCP(port int64) bool {
 // allowed when any rule of any of them allows it: every conclusion about what an
 // interface admits or lets out is drawn from the union of their rules.
 type InterfaceGroups struct {
-	Groups []*Resource
+	Groups []*config.Resource
 	// Complete is false when the list is not known, is empty, or has an element that is
 	// not one security group of the configuration: a group the model cannot see may
 	// allow anything.
@@ -67,15 +69,15 @@ type InterfaceGroups struct {
 
 // GroupsOf resolves a list of security groups (security_groups, security_group_ids,
 // vpc_security_group_ids) to the groups of one interface.
-func (m *Config) GroupsOf(attr *hclext.Attribute) InterfaceGroups {
-	groups, complete := m.resolveList(attr, securityGroupRefs...)
+func (m *Model) GroupsOf(attr *hclext.Attribute) InterfaceGroups {
+	groups, complete := m.Config.ResolveList(attr, securityGroupRefs...)
 	return InterfaceGroups{Groups: groups, Complete: complete}
 }
 
 // InterfaceRules returns the union of the ingress (or egress) rules of an interface's
 // groups. ok is false when the groups are not complete or a rule that may belong to one
 // of them cannot be read.
-func (m *Config) InterfaceRules(ifc InterfaceGroups, egress bool) (rules []SGRule, ok bool) {
+func (m *Model) InterfaceRules(ifc InterfaceGroups, egress bool) (rules []SGRule, ok bool) {
 	if !ifc.Complete {
 		return nil, false
 	}
@@ -92,7 +94,7 @@ func (m *Config) InterfaceRules(ifc InterfaceGroups, egress bool) (rules []SGRul
 // InterfaceAllowsTCP reports whether a rule of the interface's groups certainly allows
 // TCP on some port from low to high, inbound (or outbound when egress), from or to any
 // peer. known is false when no rule certainly does and one that cannot be read might.
-func (m *Config) InterfaceAllowsTCP(ifc InterfaceGroups, egress bool, low, high int64) (allows, known bool) {
+func (m *Model) InterfaceAllowsTCP(ifc InterfaceGroups, egress bool, low, high int64) (allows, known bool) {
 	known = ifc.Complete
 	for _, g := range ifc.Groups {
 		rules, ok := m.SecurityGroupRules(g, egress)
@@ -115,18 +117,18 @@ func (m *Config) InterfaceAllowsTCP(ifc InterfaceGroups, egress bool, low, high 
 // SecurityGroupRules returns a security group's ingress or egress rules: inline (blocks
 // or attribute syntax), aws_security_group_rule, and aws_vpc_security_group_ingress_rule
 // or _egress_rule. ok is false when a rule that may belong to the group cannot be read.
-func (m *Config) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, ok bool) {
+func (m *Model) SecurityGroupRules(sg *config.Resource, egress bool) (rules []SGRule, ok bool) {
 	kind := "ingress"
 	standalone := TypeSecurityGroupIngressRule
 	if egress {
 		kind, standalone = "egress", TypeSecurityGroupEgressRule
 	}
-	for _, inst := range m.byAddress[sg.Address()] {
-		if m.MayHaveDynamic(inst, kind) {
+	for _, inst := range m.Config.ByAddress(sg.Address()) {
+		if m.Config.MayHaveDynamic(inst, kind) {
 			return nil, false
 		}
 		if attr := inst.Attr(kind); attr != nil {
-			v, known := m.Known(attr)
+			v, known := m.Config.Known(attr)
 			if !known {
 				return nil, false
 			}
@@ -142,13 +144,13 @@ func (m *Config) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, 
 			rules = append(rules, rule)
 		}
 	}
-	legacy := m.referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...)
-	modern := m.referrers(standalone, "security_group_id", securityGroupRefs...)
-	if !legacy.complete || !modern.complete {
+	legacy := m.Config.Referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...)
+	modern := m.Config.Referrers(standalone, "security_group_id", securityGroupRefs...)
+	if !legacy.Complete || !modern.Complete {
 		return nil, false
 	}
-	for _, r := range legacy.by[sg.Address()] {
-		t, known := m.String(r.Attr("type"))
+	for _, r := range legacy.By[sg.Address()] {
+		t, known := m.Config.String(r.Attr("type"))
 		if !known {
 			return nil, false
 		}
@@ -158,7 +160,7 @@ func (m *Config) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, 
 			rules = append(rules, rule)
 		}
 	}
-	for _, r := range modern.by[sg.Address()] {
+	for _, r := range modern.By[sg.Address()] {
 		rule := m.ruleFromAttrs(r.Block.Body.Attributes, "ip_protocol")
 		m.readPeers(&rule, r.Block.Body.Attributes, sg)
 		rules = append(rules, rule)
@@ -166,13 +168,13 @@ func (m *Config) SecurityGroupRules(sg *Resource, egress bool) (rules []SGRule, 
 	return rules, true
 }
 
-func (m *Config) ruleFromAttrs(attrs hclext.Attributes, protocolAttr string) SGRule {
-	protocol, ok1 := m.String(attrs[protocolAttr])
+func (m *Model) ruleFromAttrs(attrs hclext.Attributes, protocolAttr string) SGRule {
+	protocol, ok1 := m.Config.String(attrs[protocolAttr])
 	if ok1 && (protocol == "-1" || strings.EqualFold(protocol, "all")) {
 		return SGRule{Protocol: protocol, Known: true}
 	}
-	from, ok2 := m.Int(attrs["from_port"])
-	to, ok3 := m.Int(attrs["to_port"])
+	from, ok2 := m.Config.Int(attrs["from_port"])
+	to, ok3 := m.Config.Int(attrs["to_port"])
 	return SGRule{Protocol: protocol, FromPort: from, ToPort: to, Known: ok1 && ok2 && ok3}
 }
 
@@ -181,39 +183,38 @@ func ruleFromValue(v cty.Value, protocolAttr string) SGRule {
 		return SGRule{}
 	}
 	get := func(name string) cty.Value { return member(v, name) }
-	protocol, ok1 := ctyString(get(protocolAttr))
+	protocol, ok1 := config.ToString(get(protocolAttr))
 	if ok1 && (protocol == "-1" || strings.EqualFold(protocol, "all")) {
 		return SGRule{Protocol: protocol, Known: true}
 	}
-	from, ok2 := ctyInt(get("from_port"))
-	to, ok3 := ctyInt(get("to_port"))
+	from, ok2 := config.ToInt(get("from_port"))
+	to, ok3 := config.ToInt(get("to_port"))
 	return SGRule{Protocol: protocol, FromPort: from, ToPort: to, Known: ok1 && ok2 && ok3}
 }
 
 // Peer attributes of the three ways to write a rule: inline and aws_security_group_rule
 // (lists, source_security_group_id), aws_vpc_security_group_*_rule (one of each).
 var (
-	peerCIDRAttrs     = []string{"cidr_blocks", "cidr_ipv4"}
-	peerIPv6Attrs     = []string{"ipv6_cidr_blocks", "cidr_ipv6"}
-	peerPrefixAttrs   = []string{"prefix_list_ids", "prefix_list_id"}
-	peerGroupAttrs    = []string{"security_groups", "source_security_group_id", "referenced_security_group_id"}
-	securityGroupRefs = []string{TypeSecurityGroup, TypeDefaultSecurityGroup}
+	peerCIDRAttrs   = []string{"cidr_blocks", "cidr_ipv4"}
+	peerIPv6Attrs   = []string{"ipv6_cidr_blocks", "cidr_ipv6"}
+	peerPrefixAttrs = []string{"prefix_list_ids", "prefix_list_id"}
+	peerGroupAttrs  = []string{"security_groups", "source_security_group_id", "referenced_security_group_id"}
 )
 
 // readPeers fills the peers of a rule written with attributes; owner is the security
 // group the rule belongs to (for self).
-func (m *Config) readPeers(rule *SGRule, attrs hclext.Attributes, owner *Resource) {
+func (m *Model) readPeers(rule *SGRule, attrs hclext.Attributes, owner *config.Resource) {
 	rule.PeersKnown = true
 	texts := func(names []string) []string {
 		var out []string
 		for _, name := range names {
 			a := attrs[name]
-			if a == nil || !m.Set(a) {
+			if a == nil || !m.Config.Set(a) {
 				continue
 			}
-			list, ok := m.Strings(a)
+			list, ok := m.Config.Strings(a)
 			if !ok {
-				one, isText := m.String(a)
+				one, isText := m.Config.String(a)
 				if !isText {
 					rule.PeersKnown = false
 					continue
@@ -229,11 +230,11 @@ func (m *Config) readPeers(rule *SGRule, attrs hclext.Attributes, owner *Resourc
 	rule.PrefixLists = len(texts(peerPrefixAttrs)) > 0
 	for _, name := range peerGroupAttrs {
 		a := attrs[name]
-		if a == nil || !m.Set(a) {
+		if a == nil || !m.Config.Set(a) {
 			continue
 		}
 		if name == "security_groups" {
-			refs, ok := m.ResolveEach(a, securityGroupRefs...)
+			refs, ok := m.Config.ResolveEach(a, securityGroupRefs...)
 			if !ok {
 				rule.PeersKnown = false
 				continue
@@ -247,14 +248,14 @@ func (m *Config) readPeers(rule *SGRule, attrs hclext.Attributes, owner *Resourc
 			}
 			continue
 		}
-		if rs := m.Resolve(a, securityGroupRefs...); len(rs) == 1 {
+		if rs := m.Config.Resolve(a, securityGroupRefs...); len(rs) == 1 {
 			rule.Groups = append(rule.Groups, rs[0])
 		} else {
 			rule.PeersKnown = false
 		}
 	}
-	if a := attrs["self"]; a != nil && m.Set(a) {
-		self, ok := m.Bool(a)
+	if a := attrs["self"]; a != nil && m.Config.Set(a) {
+		self, ok := m.Config.Bool(a)
 		switch {
 		case !ok:
 			rule.PeersKnown = false
@@ -267,7 +268,7 @@ func (m *Config) readPeers(rule *SGRule, attrs hclext.Attributes, owner *Resourc
 // peersFromValue fills the peers of an inline rule written in attribute syntax. The
 // value no longer says which resources it was read from, so a rule naming security
 // groups has peers that are not known.
-func peersFromValue(rule *SGRule, v cty.Value, owner *Resource) {
+func peersFromValue(rule *SGRule, v cty.Value, owner *config.Resource) {
 	rule.PeersKnown = true
 	if !v.Type().IsObjectType() && !v.Type().IsMapType() {
 		rule.PeersKnown = false
@@ -284,7 +285,7 @@ func peersFromValue(rule *SGRule, v cty.Value, owner *Resource) {
 		}
 		var out []string
 		for _, item := range elems {
-			s, ok := ctyString(item)
+			s, ok := config.ToString(item)
 			if !ok {
 				rule.PeersKnown = false
 				continue
@@ -334,20 +335,20 @@ func listElements(v cty.Value) []cty.Value {
 // DefaultGroupMayAdmit reports whether the configuration may add ingress rules to a VPC's
 // default security group: it manages one with aws_default_security_group, or has an
 // ingress rule resource whose security group is not one of the module's own groups.
-func (m *Config) DefaultGroupMayAdmit() bool {
-	if len(m.byType[TypeDefaultSecurityGroup]) > 0 || m.MayHaveUnknown(TypeDefaultSecurityGroup) {
+func (m *Model) DefaultGroupMayAdmit() bool {
+	if len(m.Config.OfType(TypeDefaultSecurityGroup)) > 0 || m.Config.MayHaveUnknown(TypeDefaultSecurityGroup) {
 		return true
 	}
-	return !m.referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...).complete ||
-		!m.referrers(TypeSecurityGroupIngressRule, "security_group_id", securityGroupRefs...).complete
+	return !m.Config.Referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...).Complete ||
+		!m.Config.Referrers(TypeSecurityGroupIngressRule, "security_group_id", securityGroupRefs...).Complete
 }
 
 // TakesInbound reports whether a service may receive traffic from others: it sits
 // behind a load balancer, registers in Cloud Map, or takes part in Service Connect
 // (or may, when such blocks come from a dynamic block that is not known).
-func (m *Config) TakesInbound(s *Service) bool {
+func (m *Model) TakesInbound(s *Service) bool {
 	for _, typ := range []string{"load_balancer", "service_registries", "service_connect_configuration"} {
-		if !m.Missing(s.Resource, typ) {
+		if !m.Config.Missing(s.Resource, typ) {
 			return true
 		}
 	}

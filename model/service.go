@@ -1,15 +1,17 @@
 package model
 
+import "github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 // Service is one instance of aws_ecs_service with what it references.
 type Service struct {
-	*Resource
+	*config.Resource
 
 	// TaskDefinitions are the instances of the task definition resource the service's
 	// task_definition references; nil when the reference cannot be resolved.
 	TaskDefinitions []*TaskDefinition
 
 	// Cluster is the aws_ecs_cluster the service runs in, when it is in this module.
-	Cluster []*Resource
+	Cluster []*config.Resource
 
 	// LaunchType is the effective launch type (FARGATE, EC2, EXTERNAL), or "" when it
 	// cannot be known.
@@ -18,9 +20,9 @@ type Service struct {
 	subnets *serviceSubnets
 }
 
-func (m *Config) newService(r *Resource) *Service {
+func (m *Model) newService(r *config.Resource) *Service {
 	s := &Service{Resource: r}
-	for _, res := range m.Resolve(r.Attr("task_definition"), TypeTaskDefinition) {
+	for _, res := range m.Config.Resolve(r.Attr("task_definition"), TypeTaskDefinition) {
 		s.TaskDefinitions = append(s.TaskDefinitions, m.taskDefs[res])
 	}
 	s.Cluster = m.clusterOf(r.Attr("cluster"))

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
@@ -22,7 +24,7 @@ var NetworkModes = []string{ModeAWSVPC, ModeBridge, ModeHost, ModeNone}
 
 // TaskDefinition is one instance of aws_ecs_task_definition with the facts rules share.
 type TaskDefinition struct {
-	*Resource
+	*config.Resource
 
 	// NetworkMode is the effective network mode: network_mode when set, else bridge,
 	// the Linux default. It is empty when the value is not known.
@@ -52,12 +54,12 @@ type TaskDefinition struct {
 	RunOnFargate bool
 }
 
-func (m *Config) newTaskDefinition(r *Resource) *TaskDefinition {
+func (m *Model) newTaskDefinition(r *config.Resource) *TaskDefinition {
 	td := &TaskDefinition{Resource: r}
 
-	if attr := r.Attr("network_mode"); attr == nil || !m.Set(attr) {
+	if attr := r.Attr("network_mode"); attr == nil || !m.Config.Set(attr) {
 		td.NetworkMode = ModeBridge
-	} else if s, ok := m.String(attr); ok {
+	} else if s, ok := m.Config.String(attr); ok {
 		if slices.Contains(NetworkModes, s) {
 			td.NetworkMode = s
 		} else {
@@ -65,14 +67,14 @@ func (m *Config) newTaskDefinition(r *Resource) *TaskDefinition {
 		}
 	}
 
-	if attr := r.Attr("requires_compatibilities"); attr == nil || !m.Set(attr) {
+	if attr := r.Attr("requires_compatibilities"); attr == nil || !m.Config.Set(attr) {
 		td.CompatibilitiesKnown = true
 	} else {
-		td.Compatibilities, td.CompatibilitiesKnown = m.Strings(attr)
+		td.Compatibilities, td.CompatibilitiesKnown = m.Config.Strings(attr)
 	}
 
 	if attr := r.Attr("container_definitions"); attr != nil {
-		td.Document, td.SyntaxError = m.decodeJSONAttr(r, attr)
+		td.Document, td.SyntaxError = m.Config.DecodeJSON(r, attr)
 	}
 	td.EFSVolumes = m.efsVolumes(td)
 	return td
@@ -112,9 +114,9 @@ func (td *TaskDefinition) Containers() (containers []*tree.Node, ok bool) {
 }
 
 // IsWindows reports whether runtime_platform names a Windows operating system family.
-func (m *Config) IsWindows(td *TaskDefinition) bool {
+func (m *Model) IsWindows(td *TaskDefinition) bool {
 	for _, rp := range td.Blocks("runtime_platform") {
-		if s, ok := m.String(rp.Body.Attributes["operating_system_family"]); ok && strings.HasPrefix(s, "WINDOWS") {
+		if s, ok := m.Config.String(rp.Body.Attributes["operating_system_family"]); ok && strings.HasPrefix(s, "WINDOWS") {
 			return true
 		}
 	}

@@ -25,7 +25,7 @@ resource "aws_ecs_task_definition" "app" {
 }
 `)
 	td := m.TaskDefinitions[0]
-	if got, ok := m.String(td.Attr("execution_role_arn")); !ok || got != "arn:aws:iam::123456789012:role/given" {
+	if got, ok := m.Config.String(td.Attr("execution_role_arn")); !ok || got != "arn:aws:iam::123456789012:role/given" {
 		t.Errorf("try over a resource with count = 0: got %q (known %v), want the fallback", got, ok)
 	}
 	containers, ok := td.Containers()

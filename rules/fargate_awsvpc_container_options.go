@@ -28,7 +28,7 @@ var awsvpcUnsupported = []struct{ key, instead string }{
 
 // Check runs the rule.
 func (r *AwsvpcContainerOptionsRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if td.NetworkMode != model.ModeAWSVPC {
 				continue

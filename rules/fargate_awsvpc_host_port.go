@@ -5,9 +5,9 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
@@ -23,7 +23,7 @@ func NewAwsvpcHostPortRule() *AwsvpcHostPortRule {
 
 // Check runs the rule.
 func (r *AwsvpcHostPortRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if !td.SharedNamespace() {
 				continue
@@ -62,8 +62,7 @@ func hostPortFix(td *model.TaskDefinition, pm *tree.Node) func(tflint.Fixer) err
 	if !within(hostRange, pm.Range) || !within(portRange, pm.Range) || !within(pm.Range, attr.Expr.Range()) || hostRange == portRange {
 		return nil
 	}
-	call, isCall := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.FunctionCallExpr)
-	inJSONEncode := isCall && call.Name == "jsonencode"
+	inJSONEncode := config.EncodedInPlace(attr)
 	return func(f tflint.Fixer) error {
 		port := string(f.TextAt(portRange).Bytes)
 		if _, err := strconv.ParseInt(port, 10, 64); err != nil && !inJSONEncode {
@@ -73,7 +72,7 @@ func hostPortFix(td *model.TaskDefinition, pm *tree.Node) func(tflint.Fixer) err
 		// number, or in jsonencode an expression of the instance's own count or each.
 		// A variable, local or other reference there is decided elsewhere too.
 		if _, err := strconv.ParseInt(string(f.TextAt(hostRange).Bytes), 10, 64); err != nil {
-			if !inJSONEncode || !instanceOnly(call.Args[0], hostRange) {
+			if !config.DecidedWhereWritten(attr, hostRange) {
 				return tflint.ErrFixNotSupported
 			}
 		}
@@ -84,30 +83,4 @@ func hostPortFix(td *model.TaskDefinition, pm *tree.Node) func(tflint.Fixer) err
 // within reports whether inner lies inside outer in the same file.
 func within(inner, outer hcl.Range) bool {
 	return inner.Filename == outer.Filename && inner.Start.Byte >= outer.Start.Byte && inner.End.Byte <= outer.End.Byte
-}
-
-// instanceOnly reports whether the expression written at rng inside expr refers to
-// nothing but count and each: its value is decided where it is written.
-func instanceOnly(expr hclsyntax.Expression, rng hcl.Range) bool {
-	found, only := false, false
-	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
-		e, ok := n.(hclsyntax.Expression)
-		if found || !ok || !sameSpan(e.Range(), rng) {
-			return nil
-		}
-		found, only = true, true
-		for _, tr := range e.Variables() {
-			if root := tr.RootName(); root != "count" && root != "each" {
-				only = false
-			}
-		}
-		return nil
-	})
-	return found && only
-}
-
-// sameSpan reports whether two ranges cover the same lines and columns of one file.
-func sameSpan(a, b hcl.Range) bool {
-	return a.Filename == b.Filename && a.Start.Line == b.Start.Line && a.Start.Column == b.Start.Column &&
-		a.End.Line == b.End.Line && a.End.Column == b.End.Column
 }

@@ -3,6 +3,8 @@ package rules
 import (
 	"slices"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
@@ -30,7 +32,7 @@ var tcpTargetProtocols = []string{"", "HTTP", "HTTPS", "TCP", "TLS"}
 
 // Check runs the rule.
 func (r *BridgeDynamicPortsRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.NetworkMode() != model.ModeBridge || svc.LaunchType != model.LaunchEC2 {
 				continue
@@ -41,7 +43,7 @@ func (r *BridgeDynamicPortsRule) Check(runner tflint.Runner) error {
 				if !dynamicHostPort(m, svc, attrs["container_name"], attrs["container_port"]) {
 					continue
 				}
-				tgs := m.Resolve(attrs["target_group_arn"], model.TargetGroupTypes...)
+				tgs := m.Config.Resolve(attrs["target_group_arn"], model.TargetGroupTypes...)
 				if len(tgs) == 0 || !instanceTargets(m, tgs) {
 					continue
 				}
@@ -64,16 +66,16 @@ func (r *BridgeDynamicPortsRule) Check(runner tflint.Runner) error {
 
 // instanceTargets reports whether every target group registers instances (the provider's
 // default target_type) and carries TCP traffic.
-func instanceTargets(m *model.Config, tgs []*model.Resource) bool {
+func instanceTargets(m *model.Model, tgs []*config.Resource) bool {
 	for _, tg := range tgs {
-		if t := tg.Attr("target_type"); m.Set(t) {
-			if v, ok := m.String(t); !ok || v != "instance" {
+		if t := tg.Attr("target_type"); m.Config.Set(t) {
+			if v, ok := m.Config.String(t); !ok || v != "instance" {
 				return false
 			}
 		}
 		protocol := ""
-		if p := tg.Attr("protocol"); m.Set(p) {
-			v, ok := m.String(p)
+		if p := tg.Attr("protocol"); m.Config.Set(p) {
+			v, ok := m.Config.String(p)
 			if !ok {
 				return false
 			}

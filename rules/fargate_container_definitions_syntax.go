@@ -20,7 +20,7 @@ func NewContainerDefinitionsSyntaxRule() *ContainerDefinitionsSyntaxRule {
 
 // Check runs the rule.
 func (r *ContainerDefinitionsSyntaxRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if err := td.SyntaxError; err != nil {
 				e.emit("container_definitions is not valid JSON ("+err.Msg+"): ECS cannot register the task definition. Fix the JSON, or build it with jsonencode().", err.Range)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 )
 
@@ -24,7 +25,7 @@ var instanceEndpoints = []string{"ecs", "ecs-agent", "ecs-telemetry", "ecr.api",
 
 // Check runs the rule.
 func (r *ContainerInstanceEgressPathRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		if len(m.ContainerInstances()) == 0 {
 			return // Fargate only: nothing to check, and no callers to work out
 		}
@@ -47,7 +48,7 @@ type isolated struct {
 
 // isolatedSubnets groups, by route table, the subnets that certainly have no route out,
 // over IPv4 or IPv6.
-func isolatedSubnets(m *model.Config, subnets []*model.Resource) []*isolated {
+func isolatedSubnets(m *model.Model, subnets []*config.Resource) []*isolated {
 	var out []*isolated
 	byTable := map[string]*isolated{}
 	for _, s := range subnets {
@@ -70,7 +71,7 @@ func isolatedSubnets(m *model.Config, subnets []*model.Resource) []*isolated {
 
 // checkInstancePath flags what container instances in isolated subnets need and their
 // VPC does not offer.
-func checkInstancePath(m *model.Config, e *emitter, c *model.Caller, hole *isolated) {
+func checkInstancePath(m *model.Model, e *emitter, c *model.Caller, hole *isolated) {
 	endpoints, ok := m.EndpointsIn(hole.route.VPC)
 	if !ok {
 		return
@@ -114,7 +115,7 @@ func checkInstancePath(m *model.Config, e *emitter, c *model.Caller, hole *isola
 
 // s3GatewayMissing describes an S3 Gateway endpoint of the VPC that is not on the
 // subnets' route table; nothing when one is, or when that cannot be told.
-func s3GatewayMissing(m *model.Config, endpoints []*model.Endpoint, route model.SubnetRoute) []string {
+func s3GatewayMissing(m *model.Model, endpoints []*model.Endpoint, route model.SubnetRoute) []string {
 	var first *model.Endpoint
 	for _, ep := range endpoints {
 		if ep.Service != "s3" || ep.Type != model.EndpointGateway {

@@ -17,7 +17,7 @@ func NewEFSTransitEncryptionRule() *EFSTransitEncryptionRule {
 
 // Check runs the rule.
 func (r *EFSTransitEncryptionRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			for _, efs := range td.EFSVolumes {
 				var why string
@@ -34,7 +34,7 @@ func (r *EFSTransitEncryptionRule) Check(runner tflint.Runner) error {
 					e.emit("EFS volume \""+efs.Volume+"\" "+why+", which requires transit encryption, but transit_encryption is not set (it defaults to DISABLED): add transit_encryption = \"ENABLED\"", efs.Config.DefRange)
 					continue
 				}
-				if s, ok := m.String(attr); ok && s != "ENABLED" {
+				if s, ok := m.Config.String(attr); ok && s != "ENABLED" {
 					e.emit("EFS volume \""+efs.Volume+"\" "+why+", which requires transit encryption: set transit_encryption = \"ENABLED\"", attr.Expr.Range())
 				}
 			}

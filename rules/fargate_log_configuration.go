@@ -22,7 +22,7 @@ var fargateLogDrivers = []string{"awslogs", "splunk", "awsfirelens"}
 
 // Check runs the rule.
 func (r *LogConfigurationRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			for _, c := range td.KnownContainers() {
 				logConf := c.Get("logConfiguration")

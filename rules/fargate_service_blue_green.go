@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
@@ -23,7 +25,7 @@ func NewServiceBlueGreenRule() *ServiceBlueGreenRule {
 
 // Check runs the rule.
 func (r *ServiceBlueGreenRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			checkAdvancedConfigurationPresent(m, e, svc)
 			for _, lb := range svc.Blocks("load_balancer") {
@@ -38,15 +40,15 @@ func (r *ServiceBlueGreenRule) Check(runner tflint.Runner) error {
 // checkAdvancedConfigurationPresent reports target group load balancers without
 // advanced_configuration when the deployment strategy shifts traffic (not ROLLING), or when
 // another load balancer of the service has one.
-func checkAdvancedConfigurationPresent(m *model.Config, e *emitter, svc *model.Service) {
-	if m.MayHaveDynamic(svc.Resource, "load_balancer") || m.MayHaveDynamic(svc.Resource, "advanced_configuration") {
+func checkAdvancedConfigurationPresent(m *model.Model, e *emitter, svc *model.Service) {
+	if m.Config.MayHaveDynamic(svc.Resource, "load_balancer") || m.Config.MayHaveDynamic(svc.Resource, "advanced_configuration") {
 		return
 	}
 	strategy := ""
 	for _, dc := range svc.Blocks("deployment_configuration") {
 		attr := dc.Body.Attributes["strategy"]
-		if attr != nil && m.Set(attr) {
-			s, ok := m.String(attr)
+		if attr != nil && m.Config.Set(attr) {
+			s, ok := m.Config.String(attr)
 			if !ok {
 				return
 			}
@@ -55,7 +57,7 @@ func checkAdvancedConfigurationPresent(m *model.Config, e *emitter, svc *model.S
 	}
 	var with, without []*hclext.Block
 	for _, lb := range svc.Blocks("load_balancer") {
-		if !m.Set(lb.Body.Attributes["target_group_arn"]) {
+		if !m.Config.Set(lb.Body.Attributes["target_group_arn"]) {
 			continue // a Classic Load Balancer: fargate_service_classic_elb's
 		}
 		if len(lb.Body.Blocks.OfType("advanced_configuration")) > 0 {
@@ -79,14 +81,14 @@ func checkAdvancedConfigurationPresent(m *model.Config, e *emitter, svc *model.S
 // the same rule for production and test, an ALB listener where a listener rule is needed,
 // or rules that do not forward to both of the service's target groups, or forward to
 // another.
-func checkListenerRules(m *model.Config, e *emitter, lb, ac *hclext.Block) {
+func checkListenerRules(m *model.Model, e *emitter, lb, ac *hclext.Block) {
 	prodAttr, testAttr := ac.Body.Attributes["production_listener_rule"], ac.Body.Attributes["test_listener_rule"]
 	prod := m.ListenerOrRule(prodAttr)
 	if prod == nil {
 		return
 	}
-	var test *model.Resource
-	if m.Set(testAttr) {
+	var test *config.Resource
+	if m.Config.Set(testAttr) {
 		if test = m.ListenerOrRule(testAttr); test == nil {
 			return
 		}
@@ -96,14 +98,14 @@ func checkListenerRules(m *model.Config, e *emitter, lb, ac *hclext.Block) {
 		}
 	}
 	for _, pair := range []struct {
-		r    *model.Resource
+		r    *config.Resource
 		attr *hclext.Attribute
 		name string
 	}{{prod, prodAttr, "productionListenerRule"}, {test, testAttr, "testListenerRule"}} {
 		if pair.r == nil || !model.IsListener(pair.r) {
 			continue
 		}
-		if p, ok := m.String(pair.r.Attr("protocol")); ok && (strings.EqualFold(p, "HTTP") || strings.EqualFold(p, "HTTPS")) {
+		if p, ok := m.Config.String(pair.r.Attr("protocol")); ok && (strings.EqualFold(p, "HTTP") || strings.EqualFold(p, "HTTPS")) {
 			e.emitf(pair.attr.Expr.Range(), "%s names listener %s of an Application Load Balancer, and ECS needs one of its listener rules (AWS: \"%s has an invalid ARN format. Must be RuleArn for ALB or ListenerArn for NLB.\"): name an aws_lb_listener_rule that forwards to the service's target groups", pair.name, pair.r.Label(), pair.name)
 			return
 		}
@@ -117,7 +119,7 @@ func checkListenerRules(m *model.Config, e *emitter, lb, ac *hclext.Block) {
 	if !ok {
 		return
 	}
-	var testTargets []*model.Resource
+	var testTargets []*config.Resource
 	if test != nil {
 		if testTargets, ok = m.ForwardTargets(test); !ok {
 			return
@@ -133,7 +135,7 @@ func checkListenerRules(m *model.Config, e *emitter, lb, ac *hclext.Block) {
 		e.emitf(prodAttr.Expr.Range(), "production listener rule %s sends traffic to %d target groups, and a blue/green deployment starts from one (AWS: \"... should have exactly one target group serving traffic but found %d target groups which are serving traffic\"): give the alternate target group weight = 0", prod.Label(), serving, serving)
 		return
 	}
-	for _, tg := range []*model.Resource{primary, alternate} {
+	for _, tg := range []*config.Resource{primary, alternate} {
 		if hasTarget(prodTargets, tg) || hasTarget(testTargets, tg) {
 			continue
 		}
@@ -147,14 +149,14 @@ func checkListenerRules(m *model.Config, e *emitter, lb, ac *hclext.Block) {
 }
 
 // oneTargetGroup resolves attr to one target group resource, or nil.
-func oneTargetGroup(m *model.Config, attr *hclext.Attribute) *model.Resource {
-	rs := m.Resolve(attr, model.TargetGroupTypes...)
+func oneTargetGroup(m *model.Model, attr *hclext.Attribute) *config.Resource {
+	rs := m.Config.Resolve(attr, model.TargetGroupTypes...)
 	if len(rs) == 0 || rs[0].Address() != rs[len(rs)-1].Address() {
 		return nil
 	}
 	return rs[0]
 }
 
-func hasTarget(list []*model.Resource, tg *model.Resource) bool {
-	return slices.ContainsFunc(list, func(r *model.Resource) bool { return r.Address() == tg.Address() })
+func hasTarget(list []*config.Resource, tg *config.Resource) bool {
+	return slices.ContainsFunc(list, func(r *config.Resource) bool { return r.Address() == tg.Address() })
 }

@@ -17,7 +17,7 @@ func NewServiceDefaultSecurityGroupRule() *ServiceDefaultSecurityGroupRule {
 
 // Check runs the rule.
 func (r *ServiceDefaultSecurityGroupRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		if m.DefaultGroupMayAdmit() {
 			return
 		}
@@ -27,7 +27,7 @@ func (r *ServiceDefaultSecurityGroupRule) Check(runner tflint.Runner) error {
 			}
 			for _, nc := range svc.Blocks("network_configuration") {
 				groups := nc.Body.Attributes["security_groups"]
-				if list, ok := m.Strings(groups); groups != nil && (!ok || len(list) > 0) {
+				if list, ok := m.Config.Strings(groups); groups != nil && (!ok || len(list) > 0) {
 					continue
 				}
 				e.emit("network_configuration sets no security_groups, so the tasks get the VPC's default security group, which only admits traffic from its own members: a load balancer or other clients cannot reach them. Add a security group for the tasks", nc.DefRange)

@@ -22,7 +22,7 @@ func NewServiceEgressPathRule() *ServiceEgressPathRule {
 
 // Check runs the rule.
 func (r *ServiceEgressPathRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.LaunchType != model.LaunchFargate || len(svc.TaskDefinitions) == 0 {
 				continue
@@ -50,9 +50,9 @@ func (r *ServiceEgressPathRule) Check(runner tflint.Runner) error {
 }
 
 // checkPublicIP flags a service in a public subnet whose tasks get no public IP.
-func checkPublicIP(m *model.Config, e *emitter, svc *model.Service, nc *hclext.Block, subnet string) {
+func checkPublicIP(m *model.Model, e *emitter, svc *model.Service, nc *hclext.Block, subnet string) {
 	attr := nc.Body.Attributes["assign_public_ip"]
-	on, known := m.Bool(attr)
+	on, known := m.Config.Bool(attr)
 	if attr != nil && (!known || on) {
 		return
 	}
@@ -64,7 +64,7 @@ func checkPublicIP(m *model.Config, e *emitter, svc *model.Service, nc *hclext.B
 }
 
 // checkPrivateLink flags what the tasks need that a subnet without internet cannot reach.
-func checkPrivateLink(m *model.Config, e *emitter, svc *model.Service, subnets *hclext.Attribute, subnet string, route model.SubnetRoute) {
+func checkPrivateLink(m *model.Model, e *emitter, svc *model.Service, subnets *hclext.Attribute, subnet string, route model.SubnetRoute) {
 	endpoints, ok := m.EndpointsIn(route.VPC)
 	if !ok {
 		return
@@ -102,7 +102,7 @@ func checkPrivateLink(m *model.Config, e *emitter, svc *model.Service, subnets *
 // checkRuntimeLink flags what running tasks call that a subnet without internet cannot
 // reach: ECS Exec's Session Manager channel, and the agent endpoint Service Connect's
 // proxy is managed through on Fargate.
-func checkRuntimeLink(m *model.Config, e *emitter, svc *model.Service, subnets *hclext.Attribute, subnet string, route model.SubnetRoute) {
+func checkRuntimeLink(m *model.Model, e *emitter, svc *model.Service, subnets *hclext.Attribute, subnet string, route model.SubnetRoute) {
 	endpoints, ok := m.EndpointsIn(route.VPC)
 	if !ok {
 		return
@@ -118,7 +118,7 @@ func checkRuntimeLink(m *model.Config, e *emitter, svc *model.Service, subnets *
 
 // s3RouteProblem describes an S3 Gateway endpoint that is not on the subnet's route
 // table, so ECR's image layers cannot reach the subnet.
-func s3RouteProblem(m *model.Config, endpoints []*model.Endpoint, route model.SubnetRoute) []string {
+func s3RouteProblem(m *model.Model, endpoints []*model.Endpoint, route model.SubnetRoute) []string {
 	var gateways []*model.Endpoint
 	for _, ep := range endpoints {
 		if ep.Service == "s3" && ep.Type == model.EndpointGateway {

@@ -16,10 +16,10 @@ func NewServiceIAMRoleRule() *ServiceIAMRoleRule {
 
 // Check runs the rule.
 func (r *ServiceIAMRoleRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			attr := svc.Attr("iam_role")
-			if !m.Present(attr) || svc.NetworkMode() != model.ModeAWSVPC {
+			if !m.Config.Present(attr) || svc.NetworkMode() != model.ModeAWSVPC {
 				continue
 			}
 			e.emit("iam_role cannot be set on a service of awsvpc tasks: ECS registers them in load balancers with its service-linked role (AWS: \"You cannot specify an IAM role for services that require a service linked role.\"): remove iam_role", attr.Expr.Range())

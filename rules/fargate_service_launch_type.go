@@ -18,17 +18,17 @@ func NewServiceLaunchTypeRule() *ServiceLaunchTypeRule {
 
 // Check runs the rule.
 func (r *ServiceLaunchTypeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			strategy := svc.Blocks("capacity_provider_strategy")
-			if lt := svc.Attr("launch_type"); m.Present(lt) && len(strategy) > 0 {
+			if lt := svc.Attr("launch_type"); m.Config.Present(lt) && len(strategy) > 0 {
 				e.emit("launch_type and capacity_provider_strategy cannot both be set (AWS: \"If a capacityProviderStrategy is specified, the launchType parameter must be omitted.\"): remove launch_type and let the strategy choose the capacity", lt.Expr.Range())
 			}
 
 			var fargate, autoScaling []*hclext.Attribute
 			for _, b := range strategy {
 				attr := b.Body.Attributes["capacity_provider"]
-				name, ok := m.String(attr)
+				name, ok := m.Config.String(attr)
 				switch {
 				case !ok:
 				case model.IsFargateProvider(name):
@@ -41,8 +41,8 @@ func (r *ServiceLaunchTypeRule) Check(runner tflint.Runner) error {
 				}
 			}
 			if len(fargate) > 0 && len(autoScaling) > 0 {
-				f, _ := m.String(fargate[0])
-				a, _ := m.String(autoScaling[0])
+				f, _ := m.Config.String(fargate[0])
+				a, _ := m.Config.String(autoScaling[0])
 				e.emitf(autoScaling[0].Expr.Range(), "this capacity provider strategy mixes the Fargate provider %s with the Auto Scaling group provider %s, which AWS rejects (\"A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers.\"): use Fargate providers only, or Auto Scaling group providers only", f, a)
 			}
 

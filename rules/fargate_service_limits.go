@@ -24,20 +24,20 @@ const (
 
 // Check runs the rule.
 func (r *ServiceLimitsRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			for _, nc := range svc.Blocks("network_configuration") {
 				subnets, groups := nc.Body.Attributes["subnets"], nc.Body.Attributes["security_groups"]
-				if list, ok := m.Strings(subnets); ok && len(list) > maxSubnets {
+				if list, ok := m.Config.Strings(subnets); ok && len(list) > maxSubnets {
 					e.emitf(subnets.Expr.Range(), "network_configuration lists %d subnets, but a service may use at most %d: keep one or two per Availability Zone", len(list), maxSubnets)
 				}
-				if list, ok := m.Strings(groups); ok && len(list) > maxSecurityGroups {
+				if list, ok := m.Config.Strings(groups); ok && len(list) > maxSecurityGroups {
 					e.emitf(groups.Expr.Range(), "network_configuration lists %d security groups, but a task's network interface takes at most %d: merge their rules into fewer groups", len(list), maxSecurityGroups)
 				}
 				checkOneVPC(m, e, subnets, groups)
 			}
 			lbs := svc.Blocks("load_balancer")
-			if len(lbs) > maxTargetGroups && !m.MayHaveDynamic(svc.Resource, "load_balancer") {
+			if len(lbs) > maxTargetGroups && !m.Config.MayHaveDynamic(svc.Resource, "load_balancer") {
 				e.emitf(lbs[maxTargetGroups].DefRange, "this service has %d load_balancer blocks, but a service can register in at most %d target groups: remove the extra ones", len(lbs), maxTargetGroups)
 			}
 		}
@@ -46,10 +46,10 @@ func (r *ServiceLimitsRule) Check(runner tflint.Runner) error {
 
 // checkOneVPC flags subnets, or security groups, that are in different VPCs, and security
 // groups in another VPC than the subnets.
-func checkOneVPC(m *model.Config, e *emitter, subnets, groups *hclext.Attribute) {
-	subnetRefs, _ := m.ResolveEach(subnets, model.TypeSubnet)
+func checkOneVPC(m *model.Model, e *emitter, subnets, groups *hclext.Attribute) {
+	subnetRefs, _ := m.Config.ResolveEach(subnets, model.TypeSubnet)
 	subnetVPCs, subnetsKnown := m.VPCsOf(subnetRefs)
-	groupRefs, _ := m.ResolveEach(groups, model.TypeSecurityGroup)
+	groupRefs, _ := m.Config.ResolveEach(groups, model.TypeSecurityGroup)
 	groupVPCs, groupsKnown := m.VPCsOf(groupRefs)
 	if subnetsKnown && len(subnetVPCs) > 1 {
 		if a, b, differ := firstDifference(subnetVPCs); differ {

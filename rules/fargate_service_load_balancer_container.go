@@ -20,12 +20,12 @@ func NewServiceLoadBalancerContainerRule() *ServiceLoadBalancerContainerRule {
 
 // Check runs the rule.
 func (r *ServiceLoadBalancerContainerRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			for _, lb := range svc.Blocks("load_balancer") {
 				nameAttr, portAttr := lb.Body.Attributes["container_name"], lb.Body.Attributes["container_port"]
-				name, ok1 := m.String(nameAttr)
-				port, ok2 := m.String(portAttr)
+				name, ok1 := m.Config.String(nameAttr)
+				port, ok2 := m.Config.String(portAttr)
 				if ok1 && ok2 {
 					checkContainerPort(m, e, svc, nameAttr, portAttr, name, port)
 				}
@@ -36,7 +36,7 @@ func (r *ServiceLoadBalancerContainerRule) Check(runner tflint.Runner) error {
 
 // checkContainerPort flags a container name, or a port of that container, that none of
 // the service's task definition instances declares.
-func checkContainerPort(m *model.Config, e *emitter, svc *model.Service, nameAttr, portAttr *hclext.Attribute, name, portText string) {
+func checkContainerPort(m *model.Model, e *emitter, svc *model.Service, nameAttr, portAttr *hclext.Attribute, name, portText string) {
 	if len(svc.TaskDefinitions) == 0 {
 		return
 	}

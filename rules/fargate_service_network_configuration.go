@@ -17,13 +17,13 @@ func NewServiceNetworkConfigurationRule() *ServiceNetworkConfigurationRule {
 
 // Check runs the rule.
 func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			mode := svc.NetworkMode()
 			blocks := svc.Blocks("network_configuration")
 			switch {
 			case mode == "":
-			case mode == model.ModeAWSVPC && m.Missing(svc.Resource, "network_configuration"):
+			case mode == model.ModeAWSVPC && m.Config.Missing(svc.Resource, "network_configuration"):
 				uses := "its task definition uses awsvpc network mode"
 				if svc.TaskNetworkMode() != model.ModeAWSVPC {
 					uses = "it runs on Fargate, whose tasks use awsvpc network mode"

@@ -22,10 +22,10 @@ func NewServicePlatformVersionRule() *ServicePlatformVersionRule {
 
 // Check runs the rule.
 func (r *ServicePlatformVersionRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			attr := svc.Attr("platform_version")
-			version, ok := m.String(attr)
+			version, ok := m.Config.String(attr)
 			if !ok {
 				continue
 			}
@@ -63,7 +63,7 @@ func osName(windows bool) string {
 }
 
 // usesWindows reports whether the service's task definition is known to run Windows.
-func usesWindows(m *model.Config, svc *model.Service) bool {
+func usesWindows(m *model.Model, svc *model.Service) bool {
 	for _, td := range svc.TaskDefinitions {
 		if m.IsWindows(td) {
 			return true
@@ -74,18 +74,18 @@ func usesWindows(m *model.Config, svc *model.Service) bool {
 
 // needsPlatform140 says what of the service or its task definition needs platform
 // version 1.4.0, or returns "".
-func needsPlatform140(m *model.Config, svc *model.Service) string {
-	if on, ok := m.Bool(svc.Attr("enable_execute_command")); ok && on {
+func needsPlatform140(m *model.Model, svc *model.Service) string {
+	if on, ok := m.Config.Bool(svc.Attr("enable_execute_command")); ok && on {
 		return "it enables ECS Exec (enable_execute_command)"
 	}
 	for _, sc := range svc.Blocks("service_connect_configuration") {
-		if on, ok := m.Bool(sc.Body.Attributes["enabled"]); ok && on {
+		if on, ok := m.Config.Bool(sc.Body.Attributes["enabled"]); ok && on {
 			return "it uses Service Connect"
 		}
 	}
 	for _, lb := range svc.Blocks("load_balancer") {
-		for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
-			if p, ok := m.String(tg.Attr("protocol")); ok && (p == "UDP" || p == "TCP_UDP") {
+		for _, tg := range m.Config.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
+			if p, ok := m.Config.String(tg.Attr("protocol")); ok && (p == "UDP" || p == "TCP_UDP") {
 				return fmt.Sprintf("its target group %s receives %s from a Network Load Balancer", tg.Label(), p)
 			}
 		}
@@ -138,7 +138,7 @@ func isSecretsManagerKeyReference(valueFrom string) bool {
 }
 
 // stringOf returns the known text of attr, or "".
-func stringOf(m *model.Config, attr *hclext.Attribute) string {
-	s, _ := m.String(attr)
+func stringOf(m *model.Model, attr *hclext.Attribute) string {
+	s, _ := m.Config.String(attr)
 	return s
 }

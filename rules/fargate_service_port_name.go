@@ -22,10 +22,10 @@ func NewServicePortNameRule() *ServicePortNameRule {
 
 // Check runs the rule.
 func (r *ServicePortNameRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			for _, sc := range svc.Blocks("service_connect_configuration") {
-				if enabled, ok := m.Bool(sc.Body.Attributes["enabled"]); !ok || !enabled {
+				if enabled, ok := m.Config.Bool(sc.Body.Attributes["enabled"]); !ok || !enabled {
 					continue
 				}
 				for _, s := range sc.Body.Blocks.OfType("service") {
@@ -41,8 +41,8 @@ func (r *ServicePortNameRule) Check(runner tflint.Runner) error {
 
 // checkPortName flags a known port_name that no port mapping of a known task definition
 // instance of the service carries.
-func checkPortName(m *model.Config, e *emitter, svc *model.Service, attr *hclext.Attribute, feature string) {
-	name, ok := m.String(attr)
+func checkPortName(m *model.Model, e *emitter, svc *model.Service, attr *hclext.Attribute, feature string) {
+	name, ok := m.Config.String(attr)
 	if !ok {
 		return
 	}

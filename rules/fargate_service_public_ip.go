@@ -16,14 +16,14 @@ func NewServicePublicIPRule() *ServicePublicIPRule {
 
 // Check runs the rule.
 func (r *ServicePublicIPRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.LaunchType != model.LaunchEC2 {
 				continue
 			}
 			for _, nc := range svc.Blocks("network_configuration") {
 				attr := nc.Body.Attributes["assign_public_ip"]
-				if on, ok := m.Bool(attr); ok && on {
+				if on, ok := m.Config.Bool(attr); ok && on {
 					e.emit("assign_public_ip = true only works on Fargate, and this service runs on EC2"+launchTypeReason(svc)+" (AWS: \"Assign public IP is not supported for this launch type.\"): remove assign_public_ip, or run the service on Fargate", attr.Expr.Range())
 				}
 			}

@@ -18,14 +18,14 @@ func NewServiceRegistriesRule() *ServiceRegistriesRule {
 
 // Check runs the rule.
 func (r *ServiceRegistriesRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			mode := svc.NetworkMode()
 			for _, reg := range svc.Blocks("service_registries") {
 				checkRegistry(m, e, svc, mode, reg)
 			}
 			for _, sc := range svc.Blocks("service_connect_configuration") {
-				if enabled, ok := m.Bool(sc.Body.Attributes["enabled"]); ok && enabled && m.ServiceConnectNamespaceMissing(svc, sc) {
+				if enabled, ok := m.Config.Bool(sc.Body.Attributes["enabled"]); ok && enabled && m.ServiceConnectNamespaceMissing(svc, sc) {
 					e.emitf(sc.DefRange, "Service Connect is enabled for service %s, but neither this block nor its cluster %s (service_connect_defaults) names a Cloud Map namespace, and a Service Connect service must have one: set namespace here (an aws_service_discovery_http_namespace's arn), or a default namespace on the cluster", svc.Label(), svc.Cluster[0].Label())
 				}
 			}
@@ -33,7 +33,7 @@ func (r *ServiceRegistriesRule) Check(runner tflint.Runner) error {
 	})
 }
 
-func checkRegistry(m *model.Config, e *emitter, svc *model.Service, mode string, reg *hclext.Block) {
+func checkRegistry(m *model.Model, e *emitter, svc *model.Service, mode string, reg *hclext.Block) {
 	attrs := reg.Body.Attributes
 	_, hasPort, ok1 := sentValue(m, attrs["port"])
 	name, hasName, ok2 := sentValue(m, attrs["container_name"])
@@ -60,11 +60,11 @@ func checkRegistry(m *model.Config, e *emitter, svc *model.Service, mode string,
 
 // sentValue returns an attribute's value and whether the provider sends it (an omitted
 // attribute, 0 and "" are not sent); known is false when that cannot be told.
-func sentValue(m *model.Config, attr *hclext.Attribute) (value string, sent, known bool) {
-	if attr == nil || !m.Set(attr) {
+func sentValue(m *model.Model, attr *hclext.Attribute) (value string, sent, known bool) {
+	if attr == nil || !m.Config.Set(attr) {
 		return "", false, true
 	}
-	s, ok := m.String(attr)
+	s, ok := m.Config.String(attr)
 	if !ok {
 		return "", true, false
 	}
@@ -73,19 +73,19 @@ func sentValue(m *model.Config, attr *hclext.Attribute) (value string, sent, kno
 
 // aRecordsOnly reports whether registry_arn names a Cloud Map service of the module whose
 // DNS records are known and none is SRV.
-func aRecordsOnly(m *model.Config, registry *hclext.Attribute) bool {
-	services := m.Resolve(registry, model.TypeDiscoveryService)
+func aRecordsOnly(m *model.Model, registry *hclext.Attribute) bool {
+	services := m.Config.Resolve(registry, model.TypeDiscoveryService)
 	if len(services) == 0 {
 		return false
 	}
 	for _, s := range services {
 		seen := false
 		for _, dc := range s.Blocks("dns_config") {
-			if m.MayHaveDynamic(s, "dns_config") {
+			if m.Config.MayHaveDynamic(s, "dns_config") {
 				return false
 			}
 			for _, rec := range dc.Body.Blocks.OfType("dns_records") {
-				t, ok := m.String(rec.Body.Attributes["type"])
+				t, ok := m.Config.String(rec.Body.Attributes["type"])
 				if !ok || t == "SRV" {
 					return false
 				}

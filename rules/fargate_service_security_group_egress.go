@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
@@ -20,7 +22,7 @@ func NewServiceSecurityGroupEgressRule() *ServiceSecurityGroupEgressRule {
 
 // Check runs the rule.
 func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		// One finding per set of groups and mistake, naming every service that uses it.
 		none, private := &groupFindings{}, &groupFindings{}
 		for _, svc := range m.Services {
@@ -72,12 +74,12 @@ type groupFindings struct {
 // groupFinding is one set of groups with the services whose tasks use it; detail is what
 // the first service's finding adds (a container's label).
 type groupFinding struct {
-	groups   []*model.Resource
+	groups   []*config.Resource
 	services []string
 	detail   string
 }
 
-func (g *groupFindings) add(groups []*model.Resource, service, detail string) {
+func (g *groupFindings) add(groups []*config.Resource, service, detail string) {
 	var addrs []string
 	for _, r := range groups {
 		addrs = append(addrs, r.Address())

@@ -16,12 +16,12 @@ func NewServiceUnsupportedRule() *ServiceUnsupportedRule {
 
 // Check runs the rule.
 func (r *ServiceUnsupportedRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			if svc.LaunchType != model.LaunchFargate {
 				continue
 			}
-			if s, ok := m.String(svc.Attr("scheduling_strategy")); ok && s == "DAEMON" {
+			if s, ok := m.Config.String(svc.Attr("scheduling_strategy")); ok && s == "DAEMON" {
 				e.emit("scheduling_strategy = \"DAEMON\" runs one task per container instance, and Fargate has no instances: use \"REPLICA\" with a desired_count", svc.Attr("scheduling_strategy").Expr.Range())
 			}
 			for _, b := range svc.Blocks("placement_constraints") {
@@ -40,16 +40,16 @@ func (r *ServiceUnsupportedRule) Check(runner tflint.Runner) error {
 // windowsServiceOnFargate reports what a Fargate service of Windows tasks uses that
 // Fargate offers to Linux tasks only: the FARGATE_SPOT capacity provider and Service
 // Connect.
-func windowsServiceOnFargate(m *model.Config, e *emitter, svc *model.Service) {
+func windowsServiceOnFargate(m *model.Model, e *emitter, svc *model.Service) {
 	for _, cps := range svc.Blocks("capacity_provider_strategy") {
 		attr := cps.Body.Attributes["capacity_provider"]
-		if p, ok := m.String(attr); ok && p == "FARGATE_SPOT" {
+		if p, ok := m.Config.String(attr); ok && p == "FARGATE_SPOT" {
 			e.emit("service "+svc.Label()+" runs Windows tasks, and FARGATE_SPOT runs Linux tasks only: use the FARGATE capacity provider", attr.Expr.Range())
 		}
 	}
 	for _, sc := range svc.Blocks("service_connect_configuration") {
 		attr := sc.Body.Attributes["enabled"]
-		if on, ok := m.Bool(attr); ok && on {
+		if on, ok := m.Config.Bool(attr); ok && on {
 			e.emit("service "+svc.Label()+" runs Windows tasks, and Service Connect does not support Windows containers: turn it off (enabled = false) and use Cloud Map service discovery or a load balancer", attr.Expr.Range())
 		}
 	}

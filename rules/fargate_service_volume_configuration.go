@@ -17,11 +17,11 @@ func NewServiceVolumeConfigurationRule() *ServiceVolumeConfigurationRule {
 
 // Check runs the rule.
 func (r *ServiceVolumeConfigurationRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			for _, vc := range svc.Blocks("volume_configuration") {
 				attr := vc.Body.Attributes["name"]
-				name, ok := m.String(attr)
+				name, ok := m.Config.String(attr)
 				if !ok {
 					continue
 				}

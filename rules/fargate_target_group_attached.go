@@ -20,7 +20,7 @@ func NewTargetGroupAttachedRule() *TargetGroupAttachedRule {
 
 // Check runs the rule.
 func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		forwarders, complete := m.Forwarders()
 		for _, svc := range m.Services {
 			// One finding per depends_on entry the service lacks, naming every target
@@ -33,7 +33,7 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 			lacks := map[string]*missing{}
 			for _, lb := range svc.Blocks("load_balancer") {
 				attr := lb.Body.Attributes["target_group_arn"]
-				tgs := m.Resolve(attr, model.TargetGroupTypes...)
+				tgs := m.Config.Resolve(attr, model.TargetGroupTypes...)
 				if len(tgs) == 0 {
 					continue
 				}
@@ -49,7 +49,7 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 				// depends_on (a module call there meaning all of it).
 				ordered, known := false, true
 				for _, addr := range via {
-					after, k := m.CreatedAfter(svc.Resource, addr)
+					after, k := m.Config.CreatedAfter(svc.Resource, addr)
 					if after {
 						ordered = true
 						break
@@ -61,7 +61,7 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 				}
 				// The fix is a depends_on entry written in the service's module: only a
 				// listener there or in a module it calls can be named.
-				name, ok := m.AddressFrom(svc.Resource, via[0])
+				name, ok := m.Config.AddressFrom(svc.Resource, via[0])
 				if !ok {
 					continue
 				}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
@@ -26,18 +28,18 @@ var layer4Protocols = []string{"TCP", "TLS", "UDP", "TCP_UDP"}
 
 // Check runs the rule.
 func (r *TargetGroupHealthCheckRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, tg := range m.TargetGroups {
 			httpSettingsOnTCPCheck(m, e, tg)
 		}
 		for _, svc := range m.Services {
 			for _, lb := range svc.Blocks("load_balancer") {
 				dynamic := svc.NetworkMode() == model.ModeBridge && dynamicHostPort(m, svc, lb.Body.Attributes["container_name"], lb.Body.Attributes["container_port"])
-				for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
-					protocol, protocolKnown := m.String(tg.Attr("protocol"))
+				for _, tg := range m.Config.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
+					protocol, protocolKnown := m.Config.String(tg.Attr("protocol"))
 					for _, hc := range tg.Blocks("health_check") {
 						port := hc.Body.Attributes["port"]
-						if p, ok := m.String(port); ok && dynamic && p != "traffic-port" {
+						if p, ok := m.Config.String(port); ok && dynamic && p != "traffic-port" {
 							e.emitf(port.Expr.Range(), "health check port %s is fixed, but service %s's bridge tasks get a random host port, so the load balancer checks a port nothing listens on: use port = \"traffic-port\"", p, svc.Label())
 						}
 						if protocolKnown && slices.Contains(layer4Protocols, protocol) && hc.Body.Attributes["protocol"] == nil {
@@ -52,9 +54,9 @@ func (r *TargetGroupHealthCheckRule) Check(runner tflint.Runner) error {
 
 // dynamicHostPort reports whether the load-balanced container port is known to get a
 // dynamic host port in every task definition instance: its mapping has hostPort 0 or none.
-func dynamicHostPort(m *model.Config, svc *model.Service, nameAttr, portAttr *hclext.Attribute) bool {
-	name, ok1 := m.String(nameAttr)
-	portText, ok2 := m.String(portAttr)
+func dynamicHostPort(m *model.Model, svc *model.Service, nameAttr, portAttr *hclext.Attribute) bool {
+	name, ok1 := m.Config.String(nameAttr)
+	portText, ok2 := m.Config.String(portAttr)
 	port, err := strconv.ParseInt(portText, 10, 64)
 	if !ok1 || !ok2 || err != nil || len(svc.TaskDefinitions) == 0 {
 		return false
@@ -83,15 +85,15 @@ var httpOnlySettings = []string{"matcher", "path"}
 
 // httpSettingsOnTCPCheck reports a health check whose protocol is known to be TCP and that
 // sets matcher or path: one finding, on the first of them.
-func httpSettingsOnTCPCheck(m *model.Config, e *emitter, tg *model.Resource) {
+func httpSettingsOnTCPCheck(m *model.Model, e *emitter, tg *config.Resource) {
 	for _, hc := range tg.Blocks("health_check") {
-		if p, ok := m.String(hc.Body.Attributes["protocol"]); !ok || !strings.EqualFold(p, "TCP") {
+		if p, ok := m.Config.String(hc.Body.Attributes["protocol"]); !ok || !strings.EqualFold(p, "TCP") {
 			continue
 		}
 		var set []string
 		var first *hclext.Attribute
 		for _, name := range httpOnlySettings {
-			if attr := hc.Body.Attributes[name]; attr != nil && m.Set(attr) {
+			if attr := hc.Body.Attributes[name]; attr != nil && m.Config.Set(attr) {
 				set = append(set, name)
 				if first == nil {
 					first = attr

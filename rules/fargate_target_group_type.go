@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
@@ -20,7 +22,7 @@ func NewTargetGroupTypeRule() *TargetGroupTypeRule {
 
 // Check runs the rule.
 func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, tg := range m.TargetGroups {
 			incompleteTargetGroup(m, e, tg)
 		}
@@ -36,10 +38,10 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 			for _, lb := range svc.Blocks("load_balancer") {
 				// The primary target group, and the alternate one a blue/green deployment
 				// shifts traffic to: ECS registers the same tasks in both.
-				var tgs []*model.Resource
-				tgs = append(tgs, m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...)...)
+				var tgs []*config.Resource
+				tgs = append(tgs, m.Config.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...)...)
 				for _, ac := range lb.Body.Blocks.OfType("advanced_configuration") {
-					tgs = append(tgs, m.Resolve(ac.Body.Attributes["alternate_target_group_arn"], model.TargetGroupTypes...)...)
+					tgs = append(tgs, m.Config.Resolve(ac.Body.Attributes["alternate_target_group_arn"], model.TargetGroupTypes...)...)
 				}
 				for _, tg := range tgs {
 					attr := tg.Attr("target_type")
@@ -50,7 +52,7 @@ func (r *TargetGroupTypeRule) Check(runner tflint.Runner) error {
 						}
 						continue
 					}
-					got, ok := m.String(attr)
+					got, ok := m.Config.String(attr)
 					if !ok || got == want {
 						continue
 					}
@@ -75,10 +77,10 @@ var targetGroupNeeds = []string{"port", "protocol", "vpc_id"}
 
 // incompleteTargetGroup reports a target group whose target type is known not to be
 // lambda and that lacks port, protocol or vpc_id: one finding naming all that is missing.
-func incompleteTargetGroup(m *model.Config, e *emitter, tg *model.Resource) {
+func incompleteTargetGroup(m *model.Model, e *emitter, tg *config.Resource) {
 	targetType := "instance"
-	if attr := tg.Attr("target_type"); attr != nil && m.Set(attr) {
-		s, ok := m.String(attr)
+	if attr := tg.Attr("target_type"); attr != nil && m.Config.Set(attr) {
+		s, ok := m.Config.String(attr)
 		if !ok {
 			return
 		}
@@ -89,13 +91,13 @@ func incompleteTargetGroup(m *model.Config, e *emitter, tg *model.Resource) {
 	}
 	var missing []string
 	for _, name := range targetGroupNeeds {
-		if attr := tg.Attr(name); attr == nil || !m.Set(attr) {
+		if attr := tg.Attr(name); attr == nil || !m.Config.Set(attr) {
 			missing = append(missing, name)
 		}
 	}
 	if len(missing) == 0 {
 		return
 	}
-	e.emitf(m.MissingAt(tg, missing[0]), "%s has target_type %q and no %s, so it cannot be created (provider: \"%s should be set when target type is %s\"; CreateTargetGroup requires port, protocol and VpcId for every target type but lambda): set %s",
+	e.emitf(m.Config.MissingAt(tg, missing[0]), "%s has target_type %q and no %s, so it cannot be created (provider: \"%s should be set when target type is %s\"; CreateTargetGroup requires port, protocol and VpcId for every target type but lambda): set %s",
 		subject(tg, "target group"), targetType, strings.Join(missing, ", "), missing[0], targetType, strings.Join(missing, ", "))
 }

@@ -16,14 +16,14 @@ func NewTargetGroupVPCRule() *TargetGroupVPCRule {
 
 // Check runs the rule.
 func (r *TargetGroupVPCRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, svc := range m.Services {
 			vpc, ok := subnetsVPC(m, svc)
 			if !ok {
 				continue
 			}
 			for _, lb := range svc.Blocks("load_balancer") {
-				for _, tg := range m.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
+				for _, tg := range m.Config.Resolve(lb.Body.Attributes["target_group_arn"], model.TargetGroupTypes...) {
 					attr := tg.Attr("vpc_id")
 					tgVPC, known := m.VPCKey(attr)
 					if known && model.DifferentVPCs(tgVPC, vpc) {
@@ -36,9 +36,9 @@ func (r *TargetGroupVPCRule) Check(runner tflint.Runner) error {
 }
 
 // subnetsVPC returns the one VPC all of a service's subnets are known to be in.
-func subnetsVPC(m *model.Config, svc *model.Service) (string, bool) {
+func subnetsVPC(m *model.Model, svc *model.Service) (string, bool) {
 	for _, nc := range svc.Blocks("network_configuration") {
-		refs, _ := m.ResolveEach(nc.Body.Attributes["subnets"], model.TypeSubnet)
+		refs, _ := m.Config.ResolveEach(nc.Body.Attributes["subnets"], model.TypeSubnet)
 		vpcs, ok := m.VPCsOf(refs)
 		if !ok || len(vpcs) == 0 {
 			return "", false

@@ -18,13 +18,13 @@ func NewTaskExecutionRoleRule() *TaskExecutionRoleRule {
 
 // Check runs the rule.
 func (r *TaskExecutionRoleRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
-			if m.Set(td.Attr("execution_role_arn")) {
+			if m.Config.Set(td.Attr("execution_role_arn")) {
 				continue
 			}
 			if reason := executionRoleNeed(td); reason != "" {
-				e.emit("execution_role_arn is not set, but "+reason+": add execution_role_arn with a role that ECS tasks (ecs-tasks.amazonaws.com) can assume", m.MissingAt(td.Resource, "execution_role_arn"))
+				e.emit("execution_role_arn is not set, but "+reason+": add execution_role_arn with a role that ECS tasks (ecs-tasks.amazonaws.com) can assume", m.Config.MissingAt(td.Resource, "execution_role_arn"))
 			}
 		}
 	})

@@ -19,7 +19,7 @@ func NewTaskNetworkModeRule() *TaskNetworkModeRule {
 
 // Check runs the rule.
 func (r *TaskNetworkModeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if td.InvalidNetworkMode != "" {
 				invalidNetworkMode(e, td)

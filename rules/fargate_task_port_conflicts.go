@@ -35,7 +35,7 @@ func protocolOf(pm *tree.Node) (string, bool) {
 
 // Check runs the rule.
 func (r *TaskPortConflictsRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if td.NetworkMode == "" {
 				continue

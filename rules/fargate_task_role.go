@@ -17,13 +17,13 @@ func NewTaskRoleRule() *TaskRoleRule {
 
 // Check runs the rule.
 func (r *TaskRoleRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
-			if m.Set(td.Attr("task_role_arn")) {
+			if m.Config.Set(td.Attr("task_role_arn")) {
 				continue
 			}
 			if reason := taskRoleNeed(td); reason != "" {
-				e.emit("task_role_arn is not set, but "+reason+": add task_role_arn with a role that grants it", m.MissingAt(td.Resource, "task_role_arn"))
+				e.emit("task_role_arn is not set, but "+reason+": add task_role_arn with a role that grants it", m.Config.MissingAt(td.Resource, "task_role_arn"))
 			}
 		}
 	})

@@ -22,7 +22,7 @@ func NewTaskSizeRule() *TaskSizeRule {
 
 // Check runs the rule.
 func (r *TaskSizeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if !td.IsFargate() {
 				continue
@@ -30,15 +30,15 @@ func (r *TaskSizeRule) Check(runner tflint.Runner) error {
 			cpuAttr, memAttr := td.Attr("cpu"), td.Attr("memory")
 			missing := false
 			for _, a := range []struct{ name, attr string }{{"cpu", "cpu"}, {"memory", "memory"}} {
-				if attr := td.Attr(a.attr); attr == nil || !m.Set(attr) {
-					e.emitf(m.MissingAt(td.Resource, a.attr), "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
+				if attr := td.Attr(a.attr); attr == nil || !m.Config.Set(attr) {
+					e.emitf(m.Config.MissingAt(td.Resource, a.attr), "Fargate tasks need a task-level %s, and this task definition has none (AWS: \"Fargate requires that '%s' be defined at the task level.\"): add %s", a.name, a.name, a.name)
 					missing = true
 				}
 			}
 			if missing {
 				continue
 			}
-			cpuText, ok1 := m.String(cpuAttr)
+			cpuText, ok1 := m.Config.String(cpuAttr)
 			cpu, ok3 := parseCPU(cpuText)
 			if m.IsWindows(td) {
 				if ok1 && ok3 && cpu < 1024 {
@@ -46,7 +46,7 @@ func (r *TaskSizeRule) Check(runner tflint.Runner) error {
 				}
 				continue
 			}
-			memText, ok2 := m.String(memAttr)
+			memText, ok2 := m.Config.String(memAttr)
 			mem, ok4 := parseMemory(memText)
 			if !(ok1 && ok2 && ok3 && ok4) {
 				continue

@@ -24,17 +24,17 @@ const windowsReservedPort = 3150
 
 // Check runs the rule.
 func (r *TaskUnsupportedRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, td := range m.TaskDefinitions {
 			if !td.IsFargate() {
 				continue
 			}
 			if attr := td.Attr("ipc_mode"); attr != nil {
-				if _, ok := m.String(attr); ok {
+				if _, ok := m.Config.String(attr); ok {
 					e.emit("Fargate tasks do not support ipc_mode (AWS: \"Tasks using the Fargate launch type do not support ipcMode.\"): remove it", attr.Expr.Range())
 				}
 			}
-			if s, ok := m.String(td.Attr("pid_mode")); ok && s == "host" {
+			if s, ok := m.Config.String(td.Attr("pid_mode")); ok && s == "host" {
 				e.emit("Fargate tasks do not support pid_mode = \"host\": remove it, or use \"task\" to share one process namespace between the task's containers", td.Attr("pid_mode").Expr.Range())
 			}
 			for _, b := range td.Blocks("placement_constraints") {

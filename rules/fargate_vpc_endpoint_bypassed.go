@@ -23,7 +23,7 @@ func NewVPCEndpointBypassedRule() *VPCEndpointBypassedRule {
 
 // Check runs the rule.
 func (r *VPCEndpointBypassedRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, ep := range m.Endpoints {
 			if !privateDNSOff(ep) || !endpointBypassed(m, ep) {
 				continue

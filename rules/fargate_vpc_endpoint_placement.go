@@ -18,7 +18,7 @@ func NewVPCEndpointPlacementRule() *VPCEndpointPlacementRule {
 
 // Check runs the rule.
 func (r *VPCEndpointPlacementRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, ep := range m.Endpoints {
 			switch ep.Type {
 			case model.EndpointInterface:
@@ -26,7 +26,7 @@ func (r *VPCEndpointPlacementRule) Check(runner tflint.Runner) error {
 					continue
 				}
 				if has, ok := m.HasAssociation(ep, model.TypeEndpointSubnetAssociation); ok && !has {
-					e.emit(subject(ep.Resource, "Interface endpoint")+" has no subnet_ids, so it has no network interface for tasks to reach: add the subnets of the tasks (one per Availability Zone)", m.MissingAt(ep.Resource, "subnet_ids"))
+					e.emit(subject(ep.Resource, "Interface endpoint")+" has no subnet_ids, so it has no network interface for tasks to reach: add the subnets of the tasks (one per Availability Zone)", m.Config.MissingAt(ep.Resource, "subnet_ids"))
 				}
 			case model.EndpointGateway:
 				// An Interface-only service left at Gateway is fargate_vpc_endpoint_type's.
@@ -44,7 +44,7 @@ func (r *VPCEndpointPlacementRule) Check(runner tflint.Runner) error {
 
 // checkS3ForECR flags an S3 Interface endpoint that is the only S3 endpoint of a VPC
 // with an ECR endpoint: ECR's image layers need the Gateway endpoint.
-func checkS3ForECR(m *model.Config, e *emitter) {
+func checkS3ForECR(m *model.Model, e *emitter) {
 	for _, ep := range m.Endpoints {
 		if ep.Service != "s3" || ep.Type != model.EndpointInterface || ep.VPC == "" {
 			continue

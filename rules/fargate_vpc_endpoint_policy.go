@@ -27,7 +27,7 @@ func layerObject(region string) string {
 
 // Check runs the rule.
 func (r *VPCEndpointPolicyRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		var callers []*model.Caller
 		read := false
 		for _, ep := range m.Endpoints {
@@ -61,7 +61,7 @@ func (r *VPCEndpointPolicyRule) Check(runner tflint.Runner) error {
 
 // checkLayerPolicy flags an S3 Gateway endpoint policy that refuses ECR's layer bucket
 // to callers whose route tables send S3 traffic through the endpoint.
-func checkLayerPolicy(m *model.Config, e *emitter, ep *model.Endpoint, policy *model.EndpointPolicy, region string, callers []*model.Caller) {
+func checkLayerPolicy(m *model.Model, e *emitter, ep *model.Endpoint, policy *model.EndpointPolicy, region string, callers []*model.Caller) {
 	if strings.HasPrefix(region, "cn-") || strings.HasPrefix(region, "us-gov-") {
 		return // the layer bucket of other partitions is not documented
 	}
@@ -93,7 +93,7 @@ func checkLayerPolicy(m *model.Config, e *emitter, ep *model.Endpoint, policy *m
 // checkPullPolicy flags an ecr.api or ecr.dkr endpoint policy that refuses what an image
 // pull asks of it: a registry token (ecr.api), the image manifest and its layers'
 // download addresses (ecr.dkr).
-func checkPullPolicy(m *model.Config, e *emitter, ep *model.Endpoint, policy *model.EndpointPolicy, region string, callers []*model.Caller) {
+func checkPullPolicy(m *model.Model, e *emitter, ep *model.Endpoint, policy *model.EndpointPolicy, region string, callers []*model.Caller) {
 	if !ep.PrivateDNSKnown || !ep.PrivateDNS {
 		return // without private DNS, pulls do not use the endpoint
 	}

@@ -31,7 +31,7 @@ func privateDNSOff(ep *model.Endpoint) bool {
 // endpointBypassed reports whether the callers of ep's service do not need it to work:
 // those that call the service all reach the internet, or, for the ECS agent's services,
 // which Fargate tasks never call, no container instance without internet access calls it.
-func endpointBypassed(m *model.Config, ep *model.Endpoint) bool {
+func endpointBypassed(m *model.Model, ep *model.Endpoint) bool {
 	if slices.Contains(agentEndpointServices, ep.Service) {
 		return !m.EndpointRequired(ep.VPC, ep.Service)
 	}
@@ -43,7 +43,7 @@ var agentEndpointServices = []string{"ecs", "ecs-agent", "ecs-telemetry"}
 
 // Check runs the rule.
 func (r *VPCEndpointPrivateDNSRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, ep := range m.Endpoints {
 			if !privateDNSOff(ep) {
 				continue

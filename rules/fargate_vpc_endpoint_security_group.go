@@ -4,6 +4,8 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 )
 
@@ -21,7 +23,7 @@ const httpsPort = 443
 
 // Check runs the rule.
 func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		var callers []*model.Caller
 		read := false
 		for _, ep := range m.Endpoints {
@@ -34,7 +36,7 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 				continue
 			}
 			if emptyList(m, attr) {
-				e.emit(subject(ep.Resource, "Interface endpoint")+" has no security_group_ids, so it gets the VPC's default security group, which only admits its own members: tasks cannot connect. Add a security group that admits TCP 443 from the tasks", m.MissingAt(ep.Resource, "security_group_ids"))
+				e.emit(subject(ep.Resource, "Interface endpoint")+" has no security_group_ids, so it gets the VPC's default security group, which only admits its own members: tasks cannot connect. Add a security group that admits TCP 443 from the tasks", m.Config.MissingAt(ep.Resource, "security_group_ids"))
 				continue
 			}
 			ifc := m.GroupsOf(attr)
@@ -54,7 +56,7 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 
 // checkEndpointCallers flags an endpoint whose security groups admit HTTPS, but not from
 // the tasks or container instances that call its service through it.
-func checkEndpointCallers(m *model.Config, e *emitter, ep *model.Endpoint, groups []*model.Resource, attr *hclext.Attribute, callers []*model.Caller) {
+func checkEndpointCallers(m *model.Model, e *emitter, ep *model.Endpoint, groups []*config.Resource, attr *hclext.Attribute, callers []*model.Caller) {
 	if ep.VPC == "" || ep.Service == "" || !ep.PrivateDNSKnown || !ep.PrivateDNS {
 		return // without private DNS, only clients told its name use the endpoint
 	}

@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"strings"
+
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
 )
@@ -17,7 +18,7 @@ func NewVPCEndpointSetRule() *VPCEndpointSetRule {
 
 // Check runs the rule.
 func (r *VPCEndpointSetRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		seen := map[[2]string]string{}
 		for _, ep := range m.Endpoints {
 			if m.ProviderRegion != "" && ep.Region != "" && ep.Region != m.ProviderRegion && ep.Attr("provider") == nil {
@@ -40,7 +41,7 @@ func (r *VPCEndpointSetRule) Check(runner tflint.Runner) error {
 // checkECRSets flags, in a VPC whose Fargate tasks pull private ECR images from subnets
 // without internet, an ECR endpoint set missing a member: ecr.dkr, ecr.api (platform
 // 1.4.0) and an S3 Gateway endpoint work only together.
-func checkECRSets(m *model.Config, e *emitter) {
+func checkECRSets(m *model.Model, e *emitter) {
 	needs := map[string]bool{} // VPC -> needs ecr.api too (platform 1.4.0)
 	for _, svc := range m.Services {
 		if svc.LaunchType != model.LaunchFargate {
@@ -56,7 +57,7 @@ func checkECRSets(m *model.Config, e *emitter) {
 				pullsECR = true
 			}
 		}
-		version, known := m.String(svc.Attr("platform_version"))
+		version, known := m.Config.String(svc.Attr("platform_version"))
 		for _, rt := range routes {
 			if pullsECR && rt.Egress == model.EgressNone {
 				needs[rt.VPC] = needs[rt.VPC] || !known || version != "1.3.0"

@@ -24,7 +24,7 @@ var interfaceOnlyServices = []string{"ecr.api", "ecr.dkr", "logs", "secretsmanag
 
 // Check runs the rule.
 func (r *VPCEndpointTypeRule) Check(runner tflint.Runner) error {
-	return checkModule(runner, r, func(m *model.Config, e *emitter) {
+	return checkModule(runner, r, func(m *model.Model, e *emitter) {
 		for _, ep := range m.Endpoints {
 			if !slices.Contains(interfaceOnlyServices, ep.Service) || ep.Type == "" || ep.Type == model.EndpointInterface {
 				continue

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
@@ -92,7 +94,7 @@ func (m *meta) Link() string { return project.ReferenceLink(m.name) }
 type emitter struct {
 	runner  tflint.Runner
 	rule    tflint.Rule
-	model   *model.Config
+	model   *model.Model
 	pending []finding
 }
 
@@ -183,7 +185,7 @@ func (e *emitter) relativeNames(message, filename string) (string, string) {
 	if e.model == nil {
 		return message, ""
 	}
-	paths := e.model.ModuleInstancesIn(filename)
+	paths := e.model.Config.ModuleInstancesIn(filename)
 	// Longer paths first, so module.a["x"] is not taken for module.a.
 	slices.SortFunc(paths, func(a, b string) int { return len(b) - len(a) })
 	for _, p := range paths {
@@ -215,7 +217,7 @@ func nonEmpty(n *tree.Node) bool {
 
 // checkModule runs check over the model of the module runner is checking, and returns
 // the first error reporting a finding. A module the model cannot read has no findings.
-func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Config, *emitter)) error {
+func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Model, *emitter)) error {
 	m := model.Of(runner)
 	if m == nil {
 		return nil
@@ -228,7 +230,7 @@ func checkModule(runner tflint.Runner, rule tflint.Rule, check func(*model.Confi
 // subject names a resource at the start of a message reported on its block: "this
 // Interface endpoint" in the root module, where the block is the resource; with its
 // address and instance key in a called module, whose block many instances share.
-func subject(r *model.Resource, what string) string {
+func subject(r *config.Resource, what string) string {
 	if r.ModulePrefix() != "" {
 		return what + " " + r.Label()
 	}
@@ -236,17 +238,17 @@ func subject(r *model.Resource, what string) string {
 }
 
 // emptyList reports whether attr is absent, null, or a known empty list.
-func emptyList(m *model.Config, attr *hclext.Attribute) bool {
-	if attr == nil || !m.Set(attr) {
+func emptyList(m *model.Model, attr *hclext.Attribute) bool {
+	if attr == nil || !m.Config.Set(attr) {
 		return true
 	}
-	v := m.Value(attr.Expr)
+	v := m.Config.Value(attr.Expr)
 	return v.IsKnown() && !v.IsNull() && !v.IsMarked() && v.CanIterateElements() && v.LengthInt() == 0
 }
 
 // insertAttribute returns a fix that adds an attribute line at the top of a resource
 // block; tflint formats the file afterwards.
-func insertAttribute(r *model.Resource, line string) func(tflint.Fixer) error {
+func insertAttribute(r *config.Resource, line string) func(tflint.Fixer) error {
 	return func(f tflint.Fixer) error {
 		if r.OpenBrace.Filename == "" {
 			return tflint.ErrFixNotSupported
@@ -260,11 +262,11 @@ func insertAttribute(r *model.Resource, line string) func(tflint.Fixer) error {
 // a value from a variable, a local or a module argument is decided elsewhere too (by
 // other environments, other readers), so it gets no fix, and the note says where the
 // value comes from.
-func replaceValue(m *model.Config, attr *hclext.Attribute, text string) (fix func(tflint.Fixer) error, note string) {
-	if m.WrittenLiteral(attr) {
+func replaceValue(m *model.Model, attr *hclext.Attribute, text string) (fix func(tflint.Fixer) error, note string) {
+	if m.Config.WrittenLiteral(attr) {
 		return replaceWith(attr.Expr.Range(), text), ""
 	}
-	from := m.ValueFrom(attr)
+	from := m.Config.ValueFrom(attr)
 	switch {
 	case strings.HasPrefix(from, "var."):
 		return nil, " (the value comes from " + from + ": change what sets it, its default, a tfvars file or a module argument, rather than the reference)"

@@ -8,7 +8,7 @@ import (
 // uses that Fargate offers to Linux tasks only: configurable ephemeral storage, EFS
 // volumes, FireLens, and the ARM64 architecture. (The 0.25 and 0.5 vCPU sizes are
 // fargate_task_size's, containerPort 3150 checkContainerOnFargate's.)
-func checkWindowsOnFargate(m *model.Config, e *emitter, td *model.TaskDefinition) {
+func checkWindowsOnFargate(m *model.Model, e *emitter, td *model.TaskDefinition) {
 	for _, b := range td.Blocks("ephemeral_storage") {
 		e.emit("Windows tasks on Fargate do not support ephemeral_storage (configurable ephemeral storage is for Linux tasks on platform 1.4.0): remove the block", b.DefRange)
 	}
@@ -17,7 +17,7 @@ func checkWindowsOnFargate(m *model.Config, e *emitter, td *model.TaskDefinition
 	}
 	for _, rp := range td.Blocks("runtime_platform") {
 		attr := rp.Body.Attributes["cpu_architecture"]
-		if s, ok := m.String(attr); ok && s == "ARM64" {
+		if s, ok := m.Config.String(attr); ok && s == "ARM64" {
 			e.emit("cpu_architecture is ARM64, but 64-bit ARM tasks can only run Linux, and this task definition names a Windows operating system family: use X86_64, or a Linux image with operating_system_family = \"LINUX\"", attr.Expr.Range())
 		}
 	}

@@ -1,14 +1,15 @@
-package model
+package config
 
 import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/gocty"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
 // Known returns the value of attr when it is set, known, not null and not sensitive.
@@ -34,7 +35,7 @@ func (m *Config) String(attr *hclext.Attribute) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return ctyString(v)
+	return ToString(v)
 }
 
 // Bool returns attr as a known bool.
@@ -56,7 +57,7 @@ func (m *Config) Int(attr *hclext.Attribute) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	return ctyInt(v)
+	return ToInt(v)
 }
 
 // Strings returns attr as a known list or set of strings.
@@ -128,8 +129,9 @@ func (m *Config) Present(attr *hclext.Attribute) bool {
 	return false
 }
 
-// ctyString converts a known, unmarked value to a string.
-func ctyString(v cty.Value) (string, bool) {
+// ToString converts a known, unmarked value to a string, as Terraform converts it
+// (numbers are written without exponent).
+func ToString(v cty.Value) (string, bool) {
 	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
 		return "", false
 	}
@@ -143,8 +145,8 @@ func ctyString(v cty.Value) (string, bool) {
 	return s.AsString(), true
 }
 
-// ctyInt converts a known, unmarked value to a whole number.
-func ctyInt(v cty.Value) (int64, bool) {
+// ToInt converts a known, unmarked value to a whole number.
+func ToInt(v cty.Value) (int64, bool) {
 	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.ContainsMarked() {
 		return 0, false
 	}
@@ -207,4 +209,54 @@ func (m *Config) ValueFrom(attr *hclext.Attribute) string {
 	}
 	text, _ := m.SourceText(attr.Expr.Range())
 	return text
+}
+
+// EncodedInPlace reports whether attr is written as jsonencode(...), so that the parts of
+// its document are expressions written in the attribute.
+func EncodedInPlace(attr *hclext.Attribute) bool {
+	_, ok := encodedArg(attr)
+	return ok
+}
+
+// DecidedWhereWritten reports whether the expression written at rng, a part of the
+// document attr encodes with jsonencode(...), refers to nothing but its instance's own
+// count and each: its value is decided where it is written, for every instance.
+func DecidedWhereWritten(attr *hclext.Attribute, rng hcl.Range) bool {
+	arg, ok := encodedArg(attr)
+	if !ok {
+		return false
+	}
+	found, only := false, false
+	hclsyntax.VisitAll(arg, func(n hclsyntax.Node) hcl.Diagnostics {
+		e, ok := n.(hclsyntax.Expression)
+		if found || !ok || !sameSpan(e.Range(), rng) {
+			return nil
+		}
+		found, only = true, true
+		for _, tr := range e.Variables() {
+			if root := tr.RootName(); root != "count" && root != "each" {
+				only = false
+			}
+		}
+		return nil
+	})
+	return found && only
+}
+
+// encodedArg returns the argument of the jsonencode call attr is written as.
+func encodedArg(attr *hclext.Attribute) (hclsyntax.Expression, bool) {
+	if attr == nil {
+		return nil, false
+	}
+	call, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 {
+		return nil, false
+	}
+	return call.Args[0], true
+}
+
+// sameSpan reports whether two ranges cover the same lines and columns of one file.
+func sameSpan(a, b hcl.Range) bool {
+	return a.Filename == b.Filename && a.Start.Line == b.Start.Line && a.Start.Column == b.Start.Column &&
+		a.End.Line == b.End.Line && a.End.Column == b.End.Column
 }

@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"strings"
@@ -22,7 +22,7 @@ type ordering struct {
 	resources map[string]bool
 	modules   []string
 	// complete is false when a reference could not be followed (a module call the
-	// model cannot read, a body in JSON syntax): more may come first.
+	// configuration cannot follow, a body in JSON syntax): more may come first.
 	complete bool
 }
 
@@ -40,7 +40,7 @@ func (o *ordering) add(other *ordering) {
 
 // CreatedAfter reports whether Terraform creates r after the resource at address (an
 // address as Resource.Address gives it). known is false when r is not created after it
-// as far as the model can see, but a reference it cannot follow may order it so.
+// as far as the configuration can see, but a reference it cannot follow may order it so.
 func (m *Config) CreatedAfter(r *Resource, address string) (after, known bool) {
 	if r.mod == nil {
 		return false, false
@@ -270,27 +270,4 @@ func bodyTraversals(body *hclsyntax.Body) []hcl.Traversal {
 		out = append(out, bodyTraversals(b.Body)...)
 	}
 	return out
-}
-
-// dataBlock returns mod's data block of typ and name, watched or not.
-func (mod *module) dataBlock(typ, name string) *hcl.Block {
-	if db := mod.data[typ+"."+name]; db != nil {
-		return db.block
-	}
-	for _, b := range mod.def.others {
-		if b.Type == "data" && b.Labels[0] == typ && b.Labels[1] == name {
-			return b
-		}
-	}
-	return nil
-}
-
-// otherResource returns mod's resource block of a type the model does not watch.
-func (mod *module) otherResource(typ, name string) *hcl.Block {
-	for _, b := range mod.def.others {
-		if b.Type == "resource" && b.Labels[0] == typ && b.Labels[1] == name {
-			return b
-		}
-	}
-	return nil
 }

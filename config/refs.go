@@ -1,7 +1,6 @@
-package model
+package config
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -15,7 +14,7 @@ import (
 // has one of types and is in this module. The reference is read from the value, as
 // Terraform reads it: through locals, conditionals whose condition is known, splats,
 // templates and functions. The value must come from one resource only; when it names
-// one instance (aws_x.n[0], aws_x.n["k"], or any index inside a count or for_each
+// one instance (x_thing.n[0], x_thing.n["k"], or any index inside a count or for_each
 // instance) only that instance is returned, otherwise all of them, and callers use a
 // fact only when every instance agrees on it. Anything else (variables, data sources,
 // module outputs, a condition that is not known) is unresolved: nil.
@@ -34,12 +33,6 @@ func (m *Config) Resolve(attr *hclext.Attribute, types ...string) []*Resource {
 	return rs
 }
 
-// resolveKey names one Resolve question.
-type resolveKey struct {
-	expr  hcl.Expression
-	types string
-}
-
 func (m *Config) resolve(attr *hclext.Attribute, types []string) []*Resource {
 	if rs, ok := m.resolveDirect(attr.Expr, types); ok {
 		return rs
@@ -51,7 +44,7 @@ func (m *Config) resolve(attr *hclext.Attribute, types []string) []*Resource {
 	return m.resolveValue(m.raw(expr), types)
 }
 
-// resolveDirect resolves the common form aws_x.name.attr without evaluating it: a
+// resolveDirect resolves the common form x_thing.name.attr without evaluating it: a
 // resource without count or for_each, read directly. ok is false for any other form.
 func (m *Config) resolveDirect(expr hcl.Expression, types []string) ([]*Resource, bool) {
 	if _, isBound := boundOf(expr); isBound {
@@ -111,17 +104,6 @@ func (m *Config) resolveValue(v cty.Value, types []string) []*Resource {
 	return slices.Clone(rb.instances)
 }
 
-// instanceKey writes the key of instance i as in an address: "", [0] or ["k"].
-func (rb *resourceBlock) instanceKey(i int) string {
-	switch {
-	case rb.count:
-		return fmt.Sprintf("[%d]", i)
-	case rb.forEach:
-		return fmt.Sprintf("[%q]", rb.keys[i].AsString())
-	}
-	return ""
-}
-
 // takenBranch follows expr through locals and conditionals to the expression whose
 // value it has; ok is false when a condition is not known. HCL puts the marks of both
 // branches on a conditional's result, so the marks of the whole would name resources
@@ -146,54 +128,6 @@ func (m *Config) takenBranch(expr hcl.Expression, hops int) (hcl.Expression, boo
 		}
 	}
 	return expr, true
-}
-
-// traversalAddress reads type.name from aws_type.name[...].attr.
-func traversalAddress(tr hcl.Traversal) (string, bool) {
-	if len(tr) < 2 {
-		return "", false
-	}
-	root := tr.RootName()
-	switch root {
-	case "var", "local", "data", "module", "each", "count", "path", "self", "terraform":
-		return "", false
-	}
-	name, ok := tr[1].(hcl.TraverseAttr)
-	if !ok {
-		return "", false
-	}
-	return root + "." + name.Name, true
-}
-
-// listExprs returns the element expressions of an attribute written as [a, b, ...].
-func listExprs(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
-	if attr == nil {
-		return nil, false
-	}
-	tuple, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
-	if !ok {
-		return nil, false
-	}
-	out := make([]*hclext.Attribute, len(tuple.Exprs))
-	bound, isBound := boundOf(attr.Expr)
-	if !isBound {
-		for i, e := range tuple.Exprs {
-			out[i] = &hclext.Attribute{Name: attr.Name, Expr: e}
-		}
-		return out, true
-	}
-	// An instance's attribute was evaluated in its own module and scope: each element
-	// keeps its part of that value, never to be evaluated again in another scope.
-	v := bound.Val
-	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() || v.LengthInt() != len(tuple.Exprs) {
-		return nil, false
-	}
-	i := 0
-	for it := v.ElementIterator(); it.Next(); i++ {
-		_, elem := it.Element()
-		out[i] = &hclext.Attribute{Name: attr.Name, Expr: bind(elem, tuple.Exprs[i])}
-	}
-	return out, true
 }
 
 // ResolveEach resolves each element of a list attribute: one entry per element, nil for
@@ -241,53 +175,33 @@ func (m *Config) ResolveEach(attr *hclext.Attribute, types ...string) (refs [][]
 	return refs, true
 }
 
-// stepName returns the attribute name at step i of a traversal.
-func stepName(tr hcl.Traversal, i int) (string, bool) {
-	if len(tr) <= i {
-		return "", false
-	}
-	attr, ok := tr[i].(hcl.TraverseAttr)
-	return attr.Name, ok
-}
-
-// dependsOnTraversal reads one depends_on entry: a reference, or the quoted form
-// ("aws_lb_listener.front") Terraform still accepts.
-func dependsOnTraversal(expr hcl.Expression) (hcl.Traversal, bool) {
-	if tr, ok := expr.(*hclsyntax.ScopeTraversalExpr); ok {
-		return tr.Traversal, true
-	}
-	tmpl, ok := expr.(*hclsyntax.TemplateExpr)
-	if !ok || len(tmpl.Parts) != 1 {
-		return nil, false
-	}
-	lit, ok := tmpl.Parts[0].(*hclsyntax.LiteralValueExpr)
-	if !ok || lit.Val.Type() != cty.String {
-		return nil, false
-	}
-	tr, diags := hclsyntax.ParseTraversalAbs([]byte(lit.Val.AsString()), expr.Range().Filename, expr.Range().Start)
-	return tr, !diags.HasErrors()
-}
-
-// traversalOf returns the traversal attr is written as, unwrapped.
-func traversalOf(attr *hclext.Attribute) (hcl.Traversal, bool) {
+// ListElements returns the element expressions of an attribute written as [a, b, ...].
+func ListElements(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
 	if attr == nil {
 		return nil, false
 	}
-	switch e := hcl.UnwrapExpression(attr.Expr).(type) {
-	case *hclsyntax.ScopeTraversalExpr:
-		return e.Traversal, true
-	case *hclsyntax.TemplateWrapExpr:
-		if tr, ok := e.Wrapped.(*hclsyntax.ScopeTraversalExpr); ok {
-			return tr.Traversal, true
+	tuple, ok := hcl.UnwrapExpression(attr.Expr).(*hclsyntax.TupleConsExpr)
+	if !ok {
+		return nil, false
+	}
+	out := make([]*hclext.Attribute, len(tuple.Exprs))
+	bound, isBound := boundOf(attr.Expr)
+	if !isBound {
+		for i, e := range tuple.Exprs {
+			out[i] = &hclext.Attribute{Name: attr.Name, Expr: e}
 		}
+		return out, true
 	}
-	return nil, false
-}
-
-// lastAttr returns the name of the last attribute step of a traversal.
-func lastAttr(tr hcl.Traversal) string {
-	if a, ok := tr[len(tr)-1].(hcl.TraverseAttr); ok {
-		return a.Name
+	// An instance's attribute was evaluated in its own module and scope: each element
+	// keeps its part of that value, never to be evaluated again in another scope.
+	v := bound.Val
+	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() || v.LengthInt() != len(tuple.Exprs) {
+		return nil, false
 	}
-	return ""
+	i := 0
+	for it := v.ElementIterator(); it.Next(); i++ {
+		_, elem := it.Element()
+		out[i] = &hclext.Attribute{Name: attr.Name, Expr: bind(elem, tuple.Exprs[i])}
+	}
+	return out, true
 }

@@ -1,8 +1,7 @@
-package model
+package config
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -129,7 +128,7 @@ func placeOf(v cty.Value) (hcl.Range, bool) {
 	return best, found
 }
 
-// placer tells the container decoder where each part of a value was written, and
+// placer tells the JSON document decoder where each part of a value was written, and
 // whether it must not be read (sensitive).
 func placer(v cty.Value) (plain cty.Value, at hcl.Range, placed, hidden bool) {
 	if !v.IsMarked() {
@@ -179,61 +178,39 @@ func bind(v cty.Value, expr hcl.Expression) hcl.Expression {
 	return bound
 }
 
-// MissingAt returns where to report that attribute name of resource r is not set: for a
-// resource in a called module whose attribute reads one of the module's variables, where
-// the caller decided it (its argument, or the module call that left the variable at its
-// default), following variables passed on through further modules; otherwise the
-// attribute, or the resource's block when it has none.
-func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
-	a := r.Attr(name)
-	if a == nil {
-		return r.Block.DefRange
-	}
-	rng := a.Expr.Range()
-	expr := hcl.UnwrapExpression(a.Expr)
-	if at, ok := c.eachEntry(r, expr); ok {
-		return at
-	}
-	for mod := r.mod; mod != nil && mod.parent != nil; mod = mod.parent {
-		variable, ok := variableRead(expr)
-		if !ok {
-			break
-		}
-		arg := mod.args[variable]
-		if arg == nil {
-			return mod.call.DefRange
-		}
-		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
-	}
-	return rng
+// ref marks a value read from a resource instance. key is the instance key as written
+// in an address ([0], ["a"]), "" for a resource without count or for_each, or "?" when
+// the instance cannot be told.
+type ref struct {
+	address, key string
 }
 
-// variableRead returns NAME when expr is exactly var.NAME.
-func variableRead(expr hcl.Expression) (string, bool) {
-	tr, ok := expr.(*hclsyntax.ScopeTraversalExpr)
-	if !ok || len(tr.Traversal) != 2 || tr.Traversal.RootName() != "var" {
-		return "", false
+// opaque marks an unknown value the configuration knows nothing of (a data source, a module
+// output, a resource it does not read, an unknown variable): a value mixing a reference
+// with one of these does not resolve, since it may name something else.
+type opaque struct{}
+
+// unknownValue is a value the configuration knows nothing of.
+var unknownValue = cty.DynamicVal.Mark(opaque{})
+
+// refsOf returns the instances a value was read from, by its marks; none when part of
+// it comes from something the configuration knows nothing of.
+func refsOf(v cty.Value) []ref {
+	if !v.IsMarked() {
+		return nil
 	}
-	return stepName(tr.Traversal, 1)
+	var out []ref
+	for mark := range v.Marks() {
+		switch r := mark.(type) {
+		case ref:
+			out = append(out, r)
+		case opaque:
+			return nil
+		}
+	}
+	return out
 }
 
-// eachEntry returns where the caller wrote the for_each entry of a called module's
-// resource instance, when the attribute expr reads each.value: the entry (a member of
-// the map the caller passed) is where a setting it lacks is added.
-func (c *Config) eachEntry(r *Resource, expr hcl.Expression) (hcl.Range, bool) {
-	if r.mod == nil || r.mod.parent == nil {
-		return hcl.Range{}, false
-	}
-	each, ok := r.scope["each"]
-	if !ok || !slices.ContainsFunc(expr.Variables(), func(tr hcl.Traversal) bool { return tr.RootName() == "each" }) {
-		return hcl.Range{}, false
-	}
-	if !each.Type().IsObjectType() || !each.Type().HasAttribute("value") {
-		return hcl.Range{}, false
-	}
-	n := tree.FromMarkedValue(each.GetAttr("value"), hcl.Range{}, placer)
-	if !n.Exact || n.Range.Filename == "" || underDotTerraform(n.Range.Filename) || n.Range.Filename == r.Block.DefRange.Filename {
-		return hcl.Range{}, false
-	}
-	return n.Range, true
-}
+// Unknown is a value the configuration knows nothing of. A value mixing a reference with
+// it does not resolve (see Config.Resolve), since it may name something else.
+var Unknown = unknownValue

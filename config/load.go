@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -18,7 +19,7 @@ import (
 	"github.com/fargate-lint/tflint-ruleset-fargate/hclnative"
 )
 
-// The model reads the root module's files through tflint (one transfer of the files that
+// The configuration reads the root module's files through tflint (one transfer of the files that
 // can matter, parsed in the plugin in parallel), and the files of the modules it calls
 // from disk: local sources relative to their caller, remote ones where `terraform init`
 // (or `tofu init`) installed them, as .terraform/modules/modules.json records.
@@ -34,7 +35,7 @@ type moduleDef struct {
 	outputs   map[string]hcl.Expression
 	resources []*hcl.Block
 	data      []*hcl.Block
-	// others are the resource and data blocks of types the model does not watch: only
+	// others are the resource and data blocks of types the schema does not name: only
 	// their references are read, to tell what Terraform creates first.
 	others    []*hcl.Block
 	calls     []*hcl.Block
@@ -57,7 +58,7 @@ var indexSchema = &hclext.BodySchema{
 	},
 }
 
-// fileSchema picks the same blocks out of each file the model parses.
+// fileSchema picks the same blocks out of each file the configuration parses.
 var fileSchema = func() *hcl.BodySchema {
 	s := &hcl.BodySchema{}
 	for _, b := range indexSchema.Blocks {
@@ -67,15 +68,16 @@ var fileSchema = func() *hcl.BodySchema {
 }()
 
 // wantedFile reports whether a block makes its file worth reading.
-func wantedFile(b *hclext.Block) bool {
+func wantedFile(b *hclext.Block, schema Schema) bool {
 	switch b.Type {
 	case "locals", "module", "output":
 		return true
 	case "provider":
-		return b.Labels[0] == "aws"
+		return slices.Contains(schema.Providers, b.Labels[0])
 	case "resource", "data":
-		// Every resource and data source: the model reads the ones it watches, and the
-		// references of all of them, since Terraform orders resources by references.
+		// Every resource and data source: the configuration reads those of the schema,
+		// and the references of all of them, since Terraform orders resources by
+		// references.
 		return true
 	}
 	return false
@@ -83,14 +85,14 @@ func wantedFile(b *hclext.Block) bool {
 
 // readRoot fetches and parses, in parallel, the files of the root module that can matter
 // to a rule; the others are never transferred.
-func readRoot(runner tflint.Runner) (map[string]*hcl.File, *hclext.BodyContent, error) {
+func readRoot(runner tflint.Runner, schema Schema) (map[string]*hcl.File, *hclext.BodyContent, error) {
 	index, err := runner.GetModuleContent(indexSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
 		return nil, nil, fmt.Errorf("listing the module's files: %w", err)
 	}
 	wanted := map[string]bool{}
 	for _, b := range index.Blocks {
-		if wantedFile(b) {
+		if wantedFile(b, schema) {
 			wanted[b.DefRange.Filename] = true
 		}
 	}
@@ -136,7 +138,7 @@ func parallel(items []string, fn func(string)) {
 }
 
 // newDef reads the blocks of a module's parsed files.
-func newDef(dir string, files map[string]*hcl.File) *moduleDef {
+func newDef(dir string, files map[string]*hcl.File, schema Schema) *moduleDef {
 	def := &moduleDef{
 		dir:       dir,
 		locals:    map[string]hcl.Expression{},
@@ -159,19 +161,19 @@ func newDef(dir string, files map[string]*hcl.File) *moduleDef {
 					def.locals[n] = a.Expr
 				}
 			case "resource":
-				if watchedTypes[b.Labels[0]] != nil {
+				if schema.Resources[b.Labels[0]] != nil {
 					def.resources = append(def.resources, b)
 				} else {
 					def.others = append(def.others, b)
 				}
 			case "data":
-				if watchedData[b.Labels[0]] {
+				if schema.Data != nil && schema.Data.Answers(b.Labels[0]) {
 					def.data = append(def.data, b)
 				} else {
 					def.others = append(def.others, b)
 				}
 			case "provider":
-				if b.Labels[0] == "aws" {
+				if slices.Contains(schema.Providers, b.Labels[0]) {
 					def.providers = append(def.providers, b)
 				}
 			case "module":
@@ -202,10 +204,10 @@ func underDotTerraform(path string) bool {
 
 // Configuration files are .tf and .tf.json, and for OpenTofu (1.8+) .tofu and .tofu.json,
 // which replace the .tf or .tf.json file of the same base name in the same folder.
-// tflint reads only the first two kinds; the model reads them all, as OpenTofu does.
+// tflint reads only the first two kinds; the configuration reads them all, as OpenTofu does.
 
 // configFiles returns the names of the configuration files among a folder's entries,
-// without override files (the model does not merge them) and without the .tf files a
+// without override files (the configuration does not merge them) and without the .tf files a
 // .tofu file replaces.
 func configFiles(entries []os.DirEntry) (names []string, replaced map[string]bool) {
 	present := map[string]bool{}

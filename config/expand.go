@@ -1,18 +1,19 @@
-package model
+package config
 
 import (
 	"fmt"
 	"sync"
 
-	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 )
 
-// The model reads the module's files itself instead of asking tflint for their content:
+// The configuration reads the module's files itself instead of asking tflint for their content:
 // one transfer of the files costs far less than tflint serialising every resource and
 // the plugin parsing each expression again. It expands count, for_each and dynamic
 // blocks the way tflint does: an instance's attributes are evaluated with count.index,
@@ -22,18 +23,6 @@ import (
 // maxInstances bounds how many instances or dynamic blocks one block may expand to; a
 // larger count is treated as unknown, so a typo such as count = 1e9 cannot stall tflint.
 const maxInstances = 10000
-
-// scope holds the iteration variables (count, each, dynamic iterators) of an instance.
-type scope map[string]cty.Value
-
-func (s scope) with(name string, v cty.Value) scope {
-	out := make(scope, len(s)+1)
-	for k, val := range s {
-		out[k] = val
-	}
-	out[name] = v
-	return out
-}
 
 // schemaIndex is an hclext schema ready for reading bodies: its attribute names and
 // nested block schemas by type, and its hcl form with dynamic blocks added.
@@ -121,7 +110,7 @@ type iteration struct {
 	scopes []scope
 	keys   []cty.Value
 	// count and forEach say which meta-argument the block has; unknown that its value
-	// is not known, so the block may have instances the model cannot see.
+	// is not known, so the block may have instances the configuration cannot see.
 	count, forEach, unknown bool
 	// tooMany is the number of instances when it is over maxInstances.
 	tooMany int64
@@ -199,14 +188,14 @@ func (m *Config) expand(rb *resourceBlock) {
 		}
 		r.Block = &hclext.Block{
 			Type: "resource", Labels: []string{rb.typ, rb.name},
-			Body:     m.expandBody(r, rb.block.Body, watchedTypes[rb.typ], s),
+			Body:     m.expandBody(r, rb.block.Body, m.schema.Resources[rb.typ], s),
 			DefRange: rb.block.DefRange, TypeRange: rb.block.TypeRange, LabelRanges: rb.block.LabelRanges,
 		}
 		rb.instances = append(rb.instances, r)
 	}
 }
 
-// tooMany logs that a resource has more instances than the model expands.
+// tooMany logs that a resource has more instances than the configuration expands.
 func tooMany(rb *resourceBlock, n int64) {
 	logger.Warn(fmt.Sprintf("fargate: %s.%s has %d instances, more than the %d the plugin reads; it is not checked (%s)",
 		rb.typ, rb.name, n, maxInstances, rb.block.DefRange))
@@ -335,4 +324,15 @@ func elements(v cty.Value) (kvs [][2]cty.Value, ok bool) {
 		out = append(out, [2]cty.Value{k, e})
 	}
 	return out, true
+}
+
+// instanceKey writes the key of instance i as in an address: "", [0] or ["k"].
+func (rb *resourceBlock) instanceKey(i int) string {
+	switch {
+	case rb.count:
+		return fmt.Sprintf("[%d]", i)
+	case rb.forEach:
+		return fmt.Sprintf("[%q]", rb.keys[i].AsString())
+	}
+	return ""
 }

@@ -1,13 +1,18 @@
-package model
+package config
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
+	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
+
+// Placement: where the user fixes what a finding points at, and whether a comment there
+// silences it.
 
 // tflint honours `# tflint-ignore: rule` comments in the files of the module it checks.
 // A finding the plugin reports from the root's run in a called module's file is beyond
@@ -15,10 +20,39 @@ import (
 // comment on the finding's first line or the line above it, or `tflint-ignore-file` at
 // the top of the file.
 
+// MissingAt returns where to report that attribute name of resource r is not set: for a
+// resource in a called module whose attribute reads one of the module's variables, where
+// the caller decided it (its argument, or the module call that left the variable at its
+// default), following variables passed on through further modules; otherwise the
+// attribute, or the resource's block when it has none.
+func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
+	a := r.Attr(name)
+	if a == nil {
+		return r.Block.DefRange
+	}
+	rng := a.Expr.Range()
+	expr := hcl.UnwrapExpression(a.Expr)
+	if at, ok := c.eachEntry(r, expr); ok {
+		return at
+	}
+	for mod := r.mod; mod != nil && mod.parent != nil; mod = mod.parent {
+		variable, ok := variableRead(expr)
+		if !ok {
+			break
+		}
+		arg := mod.args[variable]
+		if arg == nil {
+			return mod.call.DefRange
+		}
+		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
+	}
+	return rng
+}
+
 // Ignored reports whether an ignore comment silences rule's finding at rng, in a file
 // tflint does not read the comments of (one outside the root module).
 func (c *Config) Ignored(rule string, rng hcl.Range) bool {
-	if c.isRootFile(rng.Filename) {
+	if c.IsRootFile(rng.Filename) {
 		return false
 	}
 	file := c.files[rng.Filename]
@@ -38,9 +72,9 @@ func (c *Config) Ignored(rule string, rng hcl.Range) bool {
 	return false
 }
 
-// isRootFile reports whether a file is one of the root module's that tflint reads (its
+// IsRootFile reports whether a file is one of the root module's that tflint reads (its
 // .tf and .tf.json files), whose ignore comments it honours and which it can fix.
-func (c *Config) isRootFile(name string) bool {
+func (c *Config) IsRootFile(name string) bool {
 	return filepath.Dir(name) == filepath.Clean(c.rootDir) && !isTofuFile(name) && !c.replaced[name]
 }
 
@@ -76,4 +110,25 @@ func (c *Config) ModuleInstancesIn(filename string) []string {
 		}
 	}
 	return out
+}
+
+// eachEntry returns where the caller wrote the for_each entry of a called module's
+// resource instance, when the attribute expr reads each.value: the entry (a member of
+// the map the caller passed) is where a setting it lacks is added.
+func (c *Config) eachEntry(r *Resource, expr hcl.Expression) (hcl.Range, bool) {
+	if r.mod == nil || r.mod.parent == nil {
+		return hcl.Range{}, false
+	}
+	each, ok := r.scope["each"]
+	if !ok || !slices.ContainsFunc(expr.Variables(), func(tr hcl.Traversal) bool { return tr.RootName() == "each" }) {
+		return hcl.Range{}, false
+	}
+	if !each.Type().IsObjectType() || !each.Type().HasAttribute("value") {
+		return hcl.Range{}, false
+	}
+	n := tree.FromMarkedValue(each.GetAttr("value"), hcl.Range{}, placer)
+	if !n.Exact || n.Range.Filename == "" || underDotTerraform(n.Range.Filename) || n.Range.Filename == r.Block.DefRange.Filename {
+		return hcl.Range{}, false
+	}
+	return n.Range, true
 }

@@ -1,4 +1,4 @@
-package model
+package config
 
 import (
 	"fmt"
@@ -14,12 +14,8 @@ import (
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
 )
 
-// maxLocalHops bounds how many locals the decoder follows to find where a value is
-// written.
-const maxLocalHops = 8
-
-// decodeJSONAttr decodes an attribute that holds a JSON document, such as
-// container_definitions. It returns the document, or a syntax error when the text is
+// DecodeJSON decodes an attribute that holds a JSON document (jsonencode(...), a JSON
+// string or heredoc, a templatefile). It returns the document, or a syntax error when the text is
 // known and malformed. Every part the plugin cannot know is an unknown node.
 //
 // Ranges point where the user writes each part: a key or value inside jsonencode(...),
@@ -29,7 +25,7 @@ const maxLocalHops = 8
 // r is the resource instance the attribute belongs to: jsonencode's argument is
 // evaluated in its scope (count.index, each), so that one unknown part of the document
 // stays one unknown node.
-func (m *Config) decodeJSONAttr(r *Resource, attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
+func (m *Config) DecodeJSON(r *Resource, attr *hclext.Attribute) (*tree.Node, *tree.SyntaxError) {
 	return m.decodeJSON(r, attr.Expr, attr.Expr.Range(), 0)
 }
 
@@ -121,37 +117,6 @@ func placeLeaves(n *tree.Node, rendered cty.Value) {
 		}
 	}
 	walk(n)
-}
-
-// valueIn evaluates expr, written in resource instance r, in r's module and scope.
-func (m *Config) valueIn(r *Resource, expr hcl.Expression) cty.Value {
-	if r.mod == nil || (r.mod == m.root && len(r.scope) == 0) {
-		return m.Value(expr)
-	}
-	return hcleval.Plain(r.mod.eval.ValueIn(expr, r.scope))
-}
-
-// rawIn is valueIn with every mark kept.
-func (m *Config) rawIn(r *Resource, expr hcl.Expression) cty.Value {
-	if r.mod == nil || (r.mod == m.root && len(r.scope) == 0) {
-		return m.raw(expr)
-	}
-	return r.mod.eval.ValueIn(expr, r.scope)
-}
-
-// localExpr returns the expression of local.NAME in mod when tr is exactly that.
-func (m *Config) localExpr(mod *module, tr hcl.Traversal) (hcl.Expression, bool) {
-	if mod == nil {
-		return nil, false
-	}
-	if len(tr) != 2 || tr.RootName() != "local" {
-		return nil, false
-	}
-	attr, ok := tr[1].(hcl.TraverseAttr)
-	if !ok {
-		return nil, false
-	}
-	return mod.eval.Local(attr.Name)
 }
 
 // hole stands for an interpolation whose value is not known in the text of a template

@@ -1,0 +1,96 @@
+package config
+
+import "github.com/terraform-linters/tflint-plugin-sdk/hclext"
+
+// Referrers returns, for resources of type typ, which resource of targets their attribute
+// attr references, built once per configuration so callers do not rescan every resource
+// for each question.
+func (m *Config) Referrers(typ, attr string, targets ...string) Referrers {
+	key := referrerKey{typ, attr}
+	if idx, ok := m.indexes[key]; ok {
+		return idx
+	}
+	idx := Referrers{By: map[string][]*Resource{}, Complete: !m.MayHaveUnknown(typ)}
+	for _, r := range m.byType[typ] {
+		a := r.Attr(attr)
+		target := m.Resolve(a, targets...)
+		if target == nil {
+			if a != nil && m.Set(a) {
+				idx.Complete = false
+			}
+			continue
+		}
+		addr := target[0].Address()
+		idx.By[addr] = append(idx.By[addr], r)
+	}
+	m.indexes[key] = idx
+	return idx
+}
+
+// OfType returns the instances of resources of type typ in every module, in source
+// order.
+func (m *Config) OfType(typ string) []*Resource {
+	return m.byType[typ]
+}
+
+// ByAddress returns the instances of the resource at address (type.name, after the
+// module path in a called module).
+func (m *Config) ByAddress(address string) []*Resource {
+	return m.byAddress[address]
+}
+
+// DeclaredType returns the type of the resource block at address, "" when the
+// configuration has no such block it reads; the block may have no instance.
+func (m *Config) DeclaredType(address string) string {
+	if rb := m.blocks[address]; rb != nil {
+		return rb.typ
+	}
+	return ""
+}
+
+// MayHaveDynamic reports whether the resource has a dynamic block of type typ whose
+// for_each is not known, so it may generate blocks the configuration cannot see.
+func (c *Config) MayHaveDynamic(r *Resource, typ string) bool {
+	return c.dynamic[r][typ]
+}
+
+// Missing reports whether the resource certainly has no block of type typ.
+func (c *Config) Missing(r *Resource, typ string) bool {
+	return len(r.Blocks(typ)) == 0 && !c.MayHaveDynamic(r, typ)
+}
+
+// MayHaveUnknown reports whether a resource of one of types may exist beyond those the
+// model sees, because a count or for_each is not known or a module call could not be
+// followed.
+func (c *Config) MayHaveUnknown(types ...string) bool {
+	if c.hidden {
+		return true
+	}
+	for _, t := range types {
+		if c.unknownTypes[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// ResolveList resolves each element of a list argument to one resource instance of
+// types; complete is false when the list or an element does not resolve.
+func (m *Config) ResolveList(attr *hclext.Attribute, types ...string) (rs []*Resource, complete bool) {
+	if attr == nil || !m.Set(attr) {
+		return nil, false
+	}
+	refs, ok := m.ResolveEach(attr, types...)
+	if !ok {
+		return nil, false
+	}
+	complete = len(refs) > 0
+	for _, r := range refs {
+		if len(r) != 1 {
+			complete = false
+			continue
+		}
+		rs = append(rs, r[0])
+	}
+	return rs, complete
+}
