@@ -80,3 +80,20 @@ demo-standalone: build
 
 clean:
 	rm -rf $(PLUGIN) dist .tools/plugins
+
+# Real-world instruments (not part of `make test`): public code at pinned refs, exported
+# into a cache outside the repository (see realworld/README.md for how to fill it).
+# realworld: lint the examples of recall.txt and plant one catalog mistake at a time.
+# realworld-trial: lint the repositories of trial.txt with --recursive, against the review.
+.PHONY: realworld realworld-trial realworld-fill
+REALWORLD_CACHE ?= $(HOME)/.cache/fargate-realworld
+
+realworld-fill:
+	go run ./realworld fill -cache $(REALWORLD_CACHE) -list realworld/recall.txt
+	go run ./realworld fill -cache $(REALWORLD_CACHE) -list realworld/trial.txt
+
+realworld: tools build
+	go run ./realworld recall -cache $(REALWORLD_CACHE) -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
+
+realworld-trial: tools build
+	go run ./realworld trial -cache $(REALWORLD_CACHE) -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
