@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -14,7 +15,9 @@ import (
 // resource in a called module also comes after its call's depends_on. The order is
 // transitive: what a dependency depends on comes first too.
 
-// ordering is what one object of the configuration comes after.
+// ordering is what one object of the configuration comes after: the resources and module
+// calls it names itself, and the orderings of what it refers to (shared, not copied, so
+// that a long chain of references costs no more than its length).
 type ordering struct {
 	// resources are the addresses of resource blocks (module path, type.name, without
 	// instance keys); modules the addresses of module calls all of whose resources come
@@ -24,18 +27,27 @@ type ordering struct {
 	// complete is false when a reference could not be followed (a module call the
 	// configuration cannot follow, a body in JSON syntax): more may come first.
 	complete bool
+	// after are the orderings of what this object refers to.
+	after []*ordering
+	// build works out a memoized ordering when it is first read (see orderOf).
+	build func() *ordering
 }
 
 func newOrdering() *ordering {
-	return &ordering{resources: map[string]bool{}, complete: true}
+	return &ordering{complete: true}
 }
 
+// add orders o after everything other is ordered after.
 func (o *ordering) add(other *ordering) {
-	for a := range other.resources {
-		o.resources[a] = true
+	o.after = append(o.after, other)
+}
+
+// addResource orders o after the resource block at address.
+func (o *ordering) addResource(address string) {
+	if o.resources == nil {
+		o.resources = map[string]bool{}
 	}
-	o.modules = append(o.modules, other.modules...)
-	o.complete = o.complete && other.complete
+	o.resources[address] = true
 }
 
 // CreatedAfter reports whether Terraform creates r after the resource at address (an
@@ -49,16 +61,43 @@ func (m *Config) CreatedAfter(r *Resource, address string) (after, known bool) {
 	if rb == nil {
 		return false, false
 	}
-	o := m.orderOf("r:"+rb.address(), func() *ordering { return m.blockOrdering(rb.mod, rb.block) })
-	if o.resources[address] {
-		return true, true
-	}
-	for _, mod := range o.modules {
-		if strings.HasPrefix(address, mod+".") || strings.HasPrefix(address, mod+"[") {
-			return true, true
+	// What its depends_on names comes first: the common case, answered without working
+	// out the references of the whole block.
+	if body, ok := rb.block.Body.(*hclsyntax.Body); ok && body.Attributes["depends_on"] != nil {
+		named := m.dependsOnOrdering(rb.mod, body.Attributes["depends_on"].Expr)
+		for _, entry := range named.after {
+			if entry.resources[address] || slices.ContainsFunc(entry.modules, func(mod string) bool {
+				return strings.HasPrefix(address, mod+".") || strings.HasPrefix(address, mod+"[")
+			}) {
+				return true, true
+			}
 		}
 	}
-	return false, o.complete
+	o := m.orderOf("r:"+rb.address(), func() *ordering { return m.blockOrdering(rb.mod, rb.block) })
+	// Breadth first: what the service names itself (its depends_on, its direct
+	// references) is found before the orderings further away are worked out.
+	known = true
+	seen := map[*ordering]bool{o: true}
+	for queue := []*ordering{o}; len(queue) > 0; queue = queue[1:] {
+		o := queue[0]
+		o.ensure()
+		known = known && o.complete
+		if o.resources[address] {
+			return true, true
+		}
+		for _, mod := range o.modules {
+			if strings.HasPrefix(address, mod+".") || strings.HasPrefix(address, mod+"[") {
+				return true, true
+			}
+		}
+		for _, next := range o.after {
+			if !seen[next] {
+				seen[next] = true
+				queue = append(queue, next)
+			}
+		}
+	}
+	return false, known
 }
 
 // AddressFrom returns how the module of r names the resource at address in a
@@ -87,18 +126,27 @@ func (m *Config) AddressFrom(r *Resource, address string) (string, bool) {
 // orderOf returns the memoized ordering of one object; a cycle contributes nothing.
 func (m *Config) orderOf(key string, build func() *ordering) *ordering {
 	if o, ok := m.orderings[key]; ok {
-		if o == nil {
-			return newOrdering() // being built: a cycle
-		}
 		return o
 	}
 	if m.orderings == nil {
 		m.orderings = map[string]*ordering{}
 	}
-	m.orderings[key] = nil
-	o := build()
+	// Built when a query first reaches it: a query that finds what it looks for near
+	// the start never works out the rest of the configuration's order.
+	o := &ordering{complete: true, build: build}
 	m.orderings[key] = o
 	return o
+}
+
+// ensure works out a memoized ordering the first time it is read.
+func (o *ordering) ensure() {
+	if o.build == nil {
+		return
+	}
+	build := o.build
+	o.build = nil
+	built := build()
+	o.resources, o.modules, o.complete, o.after = built.resources, built.modules, built.complete, built.after
 }
 
 // blockOrdering is what a resource or data block of mod comes after: its references and
@@ -194,10 +242,10 @@ func (m *Config) traversalOrdering(mod *module, tr hcl.Traversal, whole bool) *o
 			addr = mod.path + "." + addr
 		}
 		if rb := mod.blocks[root+"."+name]; rb != nil {
-			o.resources[addr] = true
+			o.addResource(addr)
 			o.add(m.orderOf("r:"+addr, func() *ordering { return m.blockOrdering(mod, rb.block) }))
 		} else if b := mod.otherResource(root, name); b != nil {
-			o.resources[addr] = true
+			o.addResource(addr)
 			o.add(m.orderOf("r:"+addr, func() *ordering { return m.blockOrdering(mod, b) }))
 		}
 		// Anything else (each, count, self, path, a dynamic block's iterator) orders

@@ -1,12 +1,14 @@
 package tffunc
 
 import (
+	"bytes"
 	"fmt"
 	"sync/atomic"
 
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
 // Encoded marks the unknown string jsonencode returns for a value with unknown parts: it
@@ -55,8 +57,20 @@ var jsonEncodeFunc = function.New(&function.Spec{
 	RefineResult: func(b *cty.RefinementBuilder) *cty.RefinementBuilder { return b.NotNull() },
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 		v := args[0]
-		if v.IsWhollyKnown() || !v.IsKnown() {
+		if !v.IsKnown() {
 			return stdlib.JSONEncodeFunc.Call([]cty.Value{v})
+		}
+		if v.IsWhollyKnown() {
+			// As stdlib's jsonencode, without calling it: this is on the hot path.
+			plain, marks := v.UnmarkDeep()
+			if plain.IsNull() {
+				return cty.StringVal("null").WithMarks(marks), nil
+			}
+			buf, err := ctyjson.Marshal(plain, plain.Type())
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(string(bytes.TrimSpace(buf))).WithMarks(marks), nil
 		}
 		_, marks := v.UnmarkDeep()
 		encoded := cty.UnknownVal(cty.String).Refine().NotNull().
