@@ -36,6 +36,9 @@ func EncodedValue(v cty.Value) (cty.Value, bool) {
 		return cty.NilVal, false
 	}
 	plain, marks := v.Unmark()
+	if plain.Type() != cty.String {
+		return cty.NilVal, false
+	}
 	prefix := plain.Range().StringPrefix()
 	for m := range marks {
 		if e, ok := m.(*Encoded); ok && prefix == e.token {

@@ -41,3 +41,11 @@ func TestEncodedValue(t *testing.T) {
 		t.Errorf("jsondecode of a string computed from an encoding: got %#v, %v", v, err)
 	}
 }
+
+func TestEncodedValueOfOtherTypes(t *testing.T) {
+	for _, v := range []cty.Value{cty.UnknownVal(cty.Number), cty.DynamicVal, cty.UnknownVal(cty.List(cty.String)).Mark(&Encoded{})} {
+		if _, ok := EncodedValue(v); ok {
+			t.Errorf("%#v taken for an encoding", v)
+		}
+	}
+}
