@@ -48,6 +48,40 @@ func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 				}
 			}
 		}
+		// Private DNS sends every call in the VPC to a service with an Interface endpoint
+		// to the endpoint's network interfaces, NAT or not: the tasks' egress must
+		// reach them.
+		// One finding per set of groups and endpoint.
+		unreached := map[string]*groupFindings{}
+		var endpointOrder []string
+		for _, c := range m.Callers() {
+			svc := c.Service
+			if svc == nil || svc.LaunchType != model.LaunchFargate || len(svc.Blocks("network_configuration")) != 1 {
+				continue
+			}
+			vpc, ok := m.CallerVPC(c)
+			if !ok {
+				continue
+			}
+			endpoints, _ := m.EndpointsIn(vpc)
+			ifc := m.TaskGroups(svc.Blocks("network_configuration")[0])
+			if rules, ok := m.InterfaceRules(ifc, true); !ok || len(rules) == 0 {
+				continue // unknown, or no egress at all (reported above)
+			}
+			for _, ep := range endpoints {
+				why, needed := c.Needs[ep.Service]
+				if !needed || ep.Type != model.EndpointInterface || !ep.PrivateDNSKnown || !ep.PrivateDNS {
+					continue
+				}
+				if reaches, known := m.EgressReachesEndpoint(ifc, ep, httpsPort); known && !reaches {
+					if unreached[ep.Label()] == nil {
+						unreached[ep.Label()] = &groupFindings{}
+						endpointOrder = append(endpointOrder, ep.Label())
+					}
+					unreached[ep.Label()].add(ifc.Groups, svc.Label(), ep.Label()+"\x00"+ep.Service+"\x00"+why)
+				}
+			}
+		}
 		for _, f := range none.list {
 			why := "Terraform removes the allow-all egress AWS gives new groups"
 			for _, g := range f.groups {
@@ -57,6 +91,13 @@ func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 				}
 			}
 			e.emitf(f.groups[0].Block.DefRange, "%s no egress rule, and %s: the tasks cannot pull images, send logs or reach AWS APIs. Add an egress block (or an egress rule resource) for HTTPS", f.subject("has", "have"), why)
+		}
+		for _, label := range endpointOrder {
+			for _, f := range unreached[label].list {
+				parts := strings.SplitN(f.detail, "\x00", 3)
+				e.emitf(f.groups[0].Block.DefRange, "%s no HTTPS egress to Interface endpoint %s (its security groups or its subnets' addresses), and its private DNS sends the tasks' calls to %s (%s) there: they time out. Allow TCP 443 to the endpoint's security group or to the CIDR of its subnets",
+					f.subject("allows", "allow"), parts[0], parts[1], parts[2])
+			}
 		}
 		for _, f := range private.list {
 			e.emitf(f.groups[0].Block.DefRange, "%s HTTPS egress only to private addresses, but container %s pulls a private ECR image, whose layers come from Amazon S3 at public addresses (through the S3 gateway endpoint or a NAT gateway): the pull fails. Allow TCP 443 to the S3 prefix list (prefix_list_id of the S3 gateway endpoint) or to 0.0.0.0/0",
