@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -179,19 +178,12 @@ func (m *Config) partialTemplate(r *Resource, call *hclsyntax.FunctionCallExpr, 
 }
 
 // partText is the text a known string, number or bool is rendered as in a template.
+// A sensitive value (the only marks left on an evaluated part) is not rendered.
 func partText(v cty.Value) (string, bool) {
-	if !v.IsWhollyKnown() || v.IsMarked() || v.IsNull() {
+	if !v.IsWhollyKnown() || v.IsMarked() {
 		return "", false
 	}
-	switch v.Type() {
-	case cty.String:
-		return v.AsString(), true
-	case cty.Number:
-		return tree.NumberText(v.AsBigFloat()), true
-	case cty.Bool:
-		return fmt.Sprint(v.True()), true
-	}
-	return "", false
+	return literalText(v)
 }
 
 // pieces locates offsets of a text assembled from template parts.
