@@ -272,9 +272,16 @@ func (p *parser) escape(b *strings.Builder) bool {
 	}
 	p.pos += 6
 	if utf16.IsSurrogate(r) {
-		if r2, ok := p.lowSurrogate(); ok {
-			r = utf16.DecodeRune(r, r2)
-		} else {
+		// Only a high surrogate (D800-DBFF) starts a pair; a lone low one is
+		// replaced on its own, as encoding/json does.
+		paired := false
+		if r < 0xDC00 {
+			var r2 rune
+			if r2, paired = p.lowSurrogate(); paired {
+				r = utf16.DecodeRune(r, r2)
+			}
+		}
+		if !paired {
 			r = utf8.RuneError
 		}
 	}
