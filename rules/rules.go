@@ -123,7 +123,7 @@ var instanceKey = regexp.MustCompile(`\[(?:\d+|"(?:[^"\\]|\\.)*")\]`)
 // code does (aws_lb_target_group.this, not module.api.aws_lb_target_group.this), so it
 // reads the same whether tflint reaches the module from a caller or lints its folder on
 // its own (as --recursive does); the instances of the module call it comes from are named
-// after it when there are several, or one with a key.
+// after it when the module's file serves several instances.
 func (e *emitter) flush() error {
 	type group struct {
 		first     finding
@@ -162,7 +162,9 @@ func (e *emitter) flush() error {
 		if len(g.keys) > 0 {
 			message += " (the same for instances " + joinAnd(g.keys) + ")"
 		}
-		if len(g.instances) > 1 || (len(g.instances) == 1 && strings.Contains(g.instances[0], "[")) {
+		// Name the instances when the file serves several: a keyed call, or the same
+		// module called more than once.
+		if len(g.instances) > 1 || (len(g.instances) == 1 && (strings.Contains(g.instances[0], "[") || len(e.model.Config.ModuleInstancesIn(g.first.rng.Filename)) > 1)) {
 			message += " (in " + joinAnd(g.instances) + ")"
 		}
 		var err error
