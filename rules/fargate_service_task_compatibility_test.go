@@ -22,3 +22,15 @@ resource "aws_ecs_task_definition" "app" {
 }` + service, want: []string{`2:1: Fargate tasks need a task-level cpu`, `2:1: Fargate tasks need a task-level memory`}},
 	})
 }
+
+// TestServiceTaskCompatibilityRetired checks the retired rule keeps its name, so that
+// configurations naming it load, and is in no preset.
+func TestServiceTaskCompatibilityRetired(t *testing.T) {
+	r := NewServiceTaskCompatibilityRule()
+	if r.Name() != "fargate_service_task_compatibility" {
+		t.Errorf("name %q", r.Name())
+	}
+	if r.Enabled() {
+		t.Errorf("a retired rule is in the recommended preset")
+	}
+}
