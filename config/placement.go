@@ -38,7 +38,18 @@ func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
 	for mod := r.mod; mod != nil && mod.parent != nil; mod = mod.parent {
 		variable, ok := variableRead(expr)
 		if !ok {
-			break
+			// An expression of the module's variables and more (try(x[0].arn,
+			// var.arn), a conditional on var.create): what the caller passes decides
+			// it, on the one variable it reads, or on the call as a whole.
+			vars := readVariables(expr)
+			switch {
+			case len(vars) == 1:
+				variable = vars[0]
+			case len(vars) > 1:
+				return mod.call.DefRange
+			default:
+				return rng
+			}
 		}
 		arg := mod.args[variable]
 		if arg == nil {
@@ -131,4 +142,18 @@ func (c *Config) eachEntry(r *Resource, expr hcl.Expression) (hcl.Range, bool) {
 		return hcl.Range{}, false
 	}
 	return n.Range, true
+}
+
+// readVariables returns the names of the input variables expr reads, once each.
+func readVariables(expr hcl.Expression) []string {
+	var out []string
+	for _, tr := range expr.Variables() {
+		if tr.RootName() != "var" {
+			continue
+		}
+		if name, ok := stepName(tr, 1); ok && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
