@@ -225,9 +225,6 @@ func TestDocsRuleExamples(t *testing.T) {
 	}
 }
 
-// docPagesToComplete lists the rule pages whose example is not yet runnable, with why.
-var docPagesToComplete = map[string]string{}
-
 // TestDocsConfigurationExamples runs the examples of docs/configuration.md: the plugin
 // block's preset (the recommended one leaves out a rule of all, which the all preset
 // runs), the rule blocks (one recommended rule silenced, one rule of all added), and an
