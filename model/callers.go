@@ -53,6 +53,14 @@ type Caller struct {
 // interface of Fargate's own), and each group of container instances with what the
 // tasks placed on it need (but those that may go through an HTTP proxy).
 func (m *Model) Callers() []*Caller {
+	if m.callers == nil {
+		m.callers = append([]*Caller{}, m.findCallers()...)
+	}
+	return m.callers
+}
+
+// findCallers works out Callers.
+func (m *Model) findCallers() []*Caller {
 	var out []*Caller
 	groups := m.ContainerInstances()
 	byGroup := map[*config.Resource]*Caller{}

@@ -57,6 +57,8 @@ type Model struct {
 	taskDefs  map[*config.Resource]*TaskDefinition
 	routes    *routeIndex
 	instances *instanceIndex
+	// callers are the answer of Callers, worked out once (nil until then).
+	callers []*Caller
 }
 
 // Build reads the configuration of the root module runner checks (see config.Load) and
