@@ -75,6 +75,27 @@ func (m *Config) resolveDirect(expr hcl.Expression, types []string) ([]*Resource
 	return slices.Clone(rb.instances), true
 }
 
+// ResolveValue returns the instances of the one resource of types a value was read
+// from, by its marks (see Resolve); nil when it was read from anything else too.
+func (m *Config) ResolveValue(v cty.Value, types ...string) []*Resource {
+	return m.resolveValue(v, types)
+}
+
+// ReadFrom returns v marked as read from the resource instances like was read from: for a
+// value that stands for theirs, as a data source reading back what a resource wrote.
+// When like was read from anything else too, v is marked as a value the configuration
+// knows nothing of (see Unknown), which resolves to nothing.
+func ReadFrom(v, like cty.Value) cty.Value {
+	refs := refsOf(like)
+	if len(refs) == 0 {
+		return v.Mark(opaque{})
+	}
+	for _, r := range refs {
+		v = v.Mark(r)
+	}
+	return v
+}
+
 // resolveValue returns the instances the marks of v name (see Resolve).
 func (m *Config) resolveValue(v cty.Value, types []string) []*Resource {
 	refs := refsOf(v)

@@ -21,6 +21,7 @@ var answeredData = map[string]bool{
 	"aws_partition":            true,
 	"aws_vpc_endpoint_service": true,
 	"aws_iam_policy_document":  true,
+	TypeTaskDefinition:         true,
 }
 
 // endpointServiceMark marks the unknown service_name of an aws_vpc_endpoint_service
@@ -73,8 +74,11 @@ func providerRegion(cfg *config.Config) string {
 // Value works out one instance of a data block: an object of the attributes its
 // arguments decide.
 func (d *awsData) Value(typ string, b *config.Body) cty.Value {
-	if typ == "aws_iam_policy_document" {
+	switch typ {
+	case "aws_iam_policy_document":
 		return policyDocument(b) // decided by its statements alone, in any region
+	case TypeTaskDefinition:
+		return newestRevision(b)
 	}
 	content, _, _ := b.PartialContent(dataSchema)
 	arg := func(name string) (string, bool) {
@@ -179,4 +183,29 @@ func isNull(b *config.Body, attr *hcl.Attribute) bool {
 	}
 	v := b.Eval(attr.Expr)
 	return v.IsKnown() && v.IsNull()
+}
+
+// newestRevision answers a data source reading a task definition family's newest
+// revision. When the family is that of a task definition resource, it stands for the
+// revision that resource registers: each time Terraform registers one it is the family's
+// newest, so a service created or changed with it runs that revision. The well-known
+// "${family}:${max(resource.revision, data.revision)}" then names the resource, as
+// "${family}:${resource.revision}" does. Read from anything else, it is unknown.
+func newestRevision(b *config.Body) cty.Value {
+	content, _, _ := b.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "task_definition"}}})
+	a := content.Attributes["task_definition"]
+	if a == nil {
+		return config.Unknown
+	}
+	family := b.Eval(a.Expr)
+	if len(b.Config().ResolveValue(family, TypeTaskDefinition)) == 0 {
+		return config.Unknown
+	}
+	read := func(ty cty.Type) cty.Value {
+		return config.ReadFrom(cty.UnknownVal(ty).RefineNotNull(), family)
+	}
+	return cty.ObjectVal(map[string]cty.Value{
+		"id": read(cty.String), "arn": read(cty.String), "arn_without_revision": read(cty.String),
+		"family": read(cty.String), "revision": read(cty.Number),
+	})
 }

@@ -22,6 +22,20 @@ resource "aws_ecs_service" "app" {
   }
 }`
 	}
+	newest := func(family, revision string) string {
+		return `
+data "aws_ecs_task_definition" "app" {
+  task_definition = ` + family + `
+}
+resource "aws_ecs_service" "app" {
+  task_definition = "${aws_ecs_task_definition.app.family}:${` + revision + `}"
+  load_balancer {
+    target_group_arn = "arn"
+    container_name   = "web"
+    container_port   = 80
+  }
+}`
+	}
 	testRule(t, NewServiceLoadBalancerContainerRule(), []ruleCase{
 		{name: "unknown container", src: task + service(`"api"`, "8080"),
 			want: []string{`13:24: task definition aws_ecs_task_definition.app has no container named "api"`}},
@@ -30,6 +44,12 @@ resource "aws_ecs_service" "app" {
 		{name: "container without port mappings", src: task + service(`"sidecar"`, "80"),
 			want: []string{`14:24: container "sidecar" of task definition aws_ecs_task_definition.app maps no containerPort 80`}},
 		{name: "silent: matching container and port", src: task + service(`"web"`, "8080")},
+		{name: "the family's newest revision, which the resource registers", src: task + newest("aws_ecs_task_definition.app.family", "max(aws_ecs_task_definition.app.revision, data.aws_ecs_task_definition.app.revision)"),
+			want: []string{`17:24: container "web" of task definition aws_ecs_task_definition.app maps no containerPort 80`}},
+		{name: "the newest revision read alone", src: task + newest("aws_ecs_task_definition.app.family", "data.aws_ecs_task_definition.app.revision"),
+			want: []string{`17:24: container "web" of task definition aws_ecs_task_definition.app maps no containerPort 80`}},
+		{name: "silent: the newest revision of a family named by a literal", src: task + newest(`"app"`, "max(aws_ecs_task_definition.app.revision, data.aws_ecs_task_definition.app.revision)")},
+		{name: "silent: the newest revision of a family from a variable", src: task + newest("var.family", "max(aws_ecs_task_definition.app.revision, data.aws_ecs_task_definition.app.revision)")},
 		{name: "silent: unknown containers", src: `
 resource "aws_ecs_task_definition" "app" {
   container_definitions = var.containers

@@ -1,8 +1,8 @@
 # A service that follows the task definition family's newest revision, as a community
-# service module of an older major writes it. Which revision runs is decided outside this
-# configuration (the data source reads the family's latest), so what depends on the task
-# definition's containers stays silent; on Fargate the tasks use awsvpc whatever the
-# revision, so the target group's type is still checked.
+# service module of an older major writes it. The data source reads the newest revision of
+# the family the resource registers: each time Terraform registers one, it is the newest,
+# so the service is created or changed with the resource's containers and they are checked.
+# A family named by something else (a variable, a literal) is another matter: silent.
 module "alb" {
   source = "./alb"
   target_groups = {
@@ -41,7 +41,31 @@ resource "aws_ecs_service" "app" {
   load_balancer {
     target_group_arn = module.alb.target_groups["app"].arn
     container_name   = "app"
-    container_port   = 80 # silent: the revision that runs may map it
+    container_port   = 80 # flagged: the revision Terraform registers maps 8080
   }
   depends_on = [module.alb]
+}
+
+variable "family" {
+  type = string
+}
+
+data "aws_ecs_task_definition" "other" {
+  task_definition = var.family
+}
+
+resource "aws_ecs_service" "other" {
+  name            = "other"
+  cluster         = "default"
+  task_definition = "${aws_ecs_task_definition.app.family}:${max(aws_ecs_task_definition.app.revision, data.aws_ecs_task_definition.other.revision)}"
+  launch_type     = "FARGATE"
+  network_configuration {
+    subnets         = ["subnet-12345678"]
+    security_groups = ["sg-12345678"]
+  }
+  load_balancer {
+    target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/other/0123456789abcdef"
+    container_name   = "app"
+    container_port   = 80 # silent: the family read is not known to be the resource's
+  }
 }
