@@ -228,8 +228,16 @@ type Referrers struct {
 	// By maps the address of a referenced resource to the resources referencing it.
 	By map[string][]*Resource
 	// Complete is false when some resource's reference cannot be resolved, or some
-	// resource of the type may exist unseen: it may reference any.
+	// resource of the type may exist unseen and reference any.
 	Complete bool
+	// Uncertain are the referenced resources that unseen resources of the type (a
+	// count or for_each not known) reference: they may have more referrers than By says.
+	Uncertain map[string]bool
+}
+
+// KnownFor reports whether By lists every resource that references target.
+func (r Referrers) KnownFor(target string) bool {
+	return r.Complete && !r.Uncertain[target]
 }
 
 // Body is a block body in the scope of one instance: its arguments are evaluated in the

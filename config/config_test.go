@@ -453,3 +453,66 @@ resource "thing" "t" {
 		t.Errorf("name = %q, %v; want svc-b", s, ok)
 	}
 }
+
+// TestReferrersUnseen checks what a widget whose for_each is not known references: the
+// thing its thing_id names whatever the instances (that thing's referrers are uncertain,
+// the others' stay known), or, when thing_id reads each.value, any thing.
+func TestReferrersUnseen(t *testing.T) {
+	for _, tc := range []struct {
+		name, thingID string
+		complete      bool
+		uncertain     map[string]bool
+	}{
+		{"same target in every instance", "thing.a.name", true, map[string]bool{"thing.a": true}},
+		{"target read from a module", "module.m.thing_name", true, map[string]bool{"module.m.thing.b": true}},
+		{"target from the instance", "each.value", false, map[string]bool{}},
+		{"target not resolved", "var.unknown", false, map[string]bool{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := load(t, map[string]string{
+				"main.tf": `
+variable "unknown" {
+  type = string
+}
+variable "keys" {
+  type = set(string)
+}
+resource "thing" "a" {
+  name = "a"
+}
+resource "thing" "c" {
+  name = "c"
+}
+module "m" {
+  source = "./m"
+}
+resource "widget" "counted" {
+  thing_id = thing.c.name
+}
+resource "widget" "unseen" {
+  for_each = var.keys
+  thing_id = ` + tc.thingID + `
+}
+`,
+				"m/main.tf": `
+resource "thing" "b" {
+  name = "b"
+}
+output "thing_name" {
+  value = thing.b.name
+}
+`,
+			})
+			idx := c.Referrers("widget", "thing_id", "thing")
+			if idx.Complete != tc.complete {
+				t.Errorf("Complete = %v, want %v", idx.Complete, tc.complete)
+			}
+			if diff := cmp.Diff(tc.uncertain, idx.Uncertain); diff != "" {
+				t.Errorf("Uncertain (-want +got):\n%s", diff)
+			}
+			if len(idx.By["thing.c"]) != 1 || !idx.KnownFor("thing.c") != !tc.complete {
+				t.Errorf("thing.c: %d referrers, KnownFor %v", len(idx.By["thing.c"]), idx.KnownFor("thing.c"))
+			}
+		})
+	}
+}

@@ -4,13 +4,16 @@ import "github.com/terraform-linters/tflint-plugin-sdk/hclext"
 
 // Referrers returns, for resources of type typ, which resource of targets their attribute
 // attr references, built once per configuration so callers do not rescan every resource
-// for each question.
+// for each question. A resource whose count or for_each is not known may have instances
+// the configuration cannot see; when its attribute does not depend on the instance
+// (security_group_id = aws_security_group.app.id), they reference that target only, which
+// is Uncertain, and the others stay known.
 func (m *Config) Referrers(typ, attr string, targets ...string) Referrers {
 	key := referrerKey{typ, attr}
 	if idx, ok := m.indexes[key]; ok {
 		return idx
 	}
-	idx := Referrers{By: map[string][]*Resource{}, Complete: !m.MayHaveUnknown(typ)}
+	idx := Referrers{By: map[string][]*Resource{}, Uncertain: map[string]bool{}, Complete: !m.hidden}
 	for _, r := range m.byType[typ] {
 		a := r.Attr(attr)
 		target := m.Resolve(a, targets...)
@@ -23,8 +26,48 @@ func (m *Config) Referrers(typ, attr string, targets ...string) Referrers {
 		addr := target[0].Address()
 		idx.By[addr] = append(idx.By[addr], r)
 	}
+	if m.unknownTypes[typ] {
+		for _, rb := range m.order {
+			if rb.typ != typ || !rb.unknown {
+				continue
+			}
+			target, ok := m.unseenTarget(rb, attr, targets)
+			switch {
+			case !ok:
+				idx.Complete = false
+			case target != "":
+				idx.Uncertain[target] = true
+			}
+		}
+	}
 	m.indexes[key] = idx
 	return idx
+}
+
+// unseenTarget returns the address of the resource of targets that the attribute attr
+// of every unseen instance of rb references: "" when the attribute is not written. ok is
+// false when it depends on the instance (count, each, self) or does not resolve.
+func (m *Config) unseenTarget(rb *resourceBlock, attr string, targets []string) (string, bool) {
+	attrs, _ := rb.block.Body.JustAttributes()
+	a := attrs[attr]
+	if a == nil {
+		return "", true
+	}
+	for _, tr := range a.Expr.Variables() {
+		switch tr.RootName() {
+		case "count", "each", "self":
+			return "", false
+		}
+	}
+	v := rb.mod.eval.ValueIn(a.Expr, nil)
+	if v.IsKnown() && v.IsNull() {
+		return "", true
+	}
+	target := m.resolveValue(v, targets)
+	if target == nil {
+		return "", false
+	}
+	return target[0].Address(), true
 }
 
 // OfType returns the instances of resources of type typ in every module, in source

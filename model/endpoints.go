@@ -128,7 +128,7 @@ func (m *Model) EndpointRouteTables(e *Endpoint) (tables []string, ok bool) {
 		}
 	}
 	assocs := m.Config.Referrers(TypeEndpointRouteTableAssociation, "vpc_endpoint_id", TypeVPCEndpoint)
-	ok = ok && assocs.Complete
+	ok = ok && assocs.KnownFor(e.Address())
 	for _, a := range assocs.By[e.Address()] {
 		if table, known := m.routeTableOf(a.Attr("route_table_id")); known {
 			tables = append(tables, table)
@@ -146,7 +146,7 @@ func (m *Model) HasAssociation(e *Endpoint, typ string) (has, ok bool) {
 	if len(idx.By[e.Address()]) > 0 {
 		return true, true
 	}
-	return false, idx.Complete
+	return false, idx.KnownFor(e.Address())
 }
 
 // GatewayRouteTables is EndpointRouteTables reading route_table_ids by value too: a list
@@ -162,7 +162,7 @@ func (m *Model) GatewayRouteTables(e *Endpoint) (tables []string, ok bool) {
 		return tables, ok // read element by element already
 	}
 	assocs := m.Config.Referrers(TypeEndpointRouteTableAssociation, "vpc_endpoint_id", TypeVPCEndpoint)
-	tables, ok = nil, assocs.Complete
+	tables, ok = nil, assocs.KnownFor(e.Address())
 	for _, a := range assocs.By[e.Address()] {
 		if table, known := m.routeTableOf(a.Attr("route_table_id")); known {
 			tables = append(tables, table)

@@ -40,7 +40,7 @@ func (m *Model) EndpointPolicy(e *Endpoint) *EndpointPolicy {
 	idx := m.Config.Referrers(TypeVPCEndpointPolicy, "vpc_endpoint_id", TypeVPCEndpoint)
 	others := idx.By[e.Address()]
 	if attr := e.Attr("policy"); attr != nil && m.Config.Set(attr) {
-		if len(others) > 0 || !idx.Complete {
+		if len(others) > 0 || !idx.KnownFor(e.Address()) {
 			// An aws_vpc_endpoint_policy may replace it: which one AWS ends with is
 			// not the model's to guess.
 			return &EndpointPolicy{Attr: attr}
@@ -55,7 +55,7 @@ func (m *Model) EndpointPolicy(e *Endpoint) *EndpointPolicy {
 			return &EndpointPolicy{full: true}
 		}
 		return &EndpointPolicy{Attr: attr, policy: m.readPolicy(others[0], attr)}
-	case len(others) > 1 || !idx.Complete:
+	case len(others) > 1 || !idx.KnownFor(e.Address()):
 		return &EndpointPolicy{}
 	}
 	return &EndpointPolicy{full: true}

@@ -51,7 +51,7 @@ func (m *Model) SubnetRouting(subnet *config.Resource) SubnetRoute {
 // subnetTable returns the route table a subnet uses.
 func (m *Model) subnetTable(subnet *config.Resource, vpc string) (string, bool) {
 	assocs := m.Config.Referrers(TypeRouteTableAssociation, "subnet_id", TypeSubnet)
-	if !assocs.Complete {
+	if !assocs.KnownFor(subnet.Address()) {
 		return "", false // an association we cannot place may be this subnet's
 	}
 	for _, a := range assocs.By[subnet.Address()] {

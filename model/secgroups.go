@@ -146,7 +146,7 @@ func (m *Model) SecurityGroupRules(sg *config.Resource, egress bool) (rules []SG
 	}
 	legacy := m.Config.Referrers(TypeSecurityGroupRule, "security_group_id", securityGroupRefs...)
 	modern := m.Config.Referrers(standalone, "security_group_id", securityGroupRefs...)
-	if !legacy.Complete || !modern.Complete {
+	if !legacy.KnownFor(sg.Address()) || !modern.KnownFor(sg.Address()) {
 		return nil, false
 	}
 	for _, r := range legacy.By[sg.Address()] {

@@ -257,6 +257,33 @@ resource "aws_vpc_security_group_egress_rule" "out" {
   security_group_id = var.sg
   ip_protocol       = "-1"
 }`},
+		{name: "egress rules of unknown count on another group", src: service + `
+resource "aws_security_group" "task" {}
+resource "aws_security_group" "lb" {}
+resource "aws_vpc_security_group_egress_rule" "lb" {
+  for_each          = var.lb_rules
+  security_group_id = aws_security_group.lb.id
+  ip_protocol       = "-1"
+  cidr_ipv4         = each.value
+}`, want: []string{`10:1: security group aws_security_group.task of service aws_ecs_service.app's tasks has no egress rule`}},
+		{name: "silent: egress rules of unknown count on the tasks' group", src: service + `
+resource "aws_security_group" "task" {}
+resource "aws_vpc_security_group_egress_rule" "task" {
+  for_each          = var.task_rules
+  security_group_id = aws_security_group.task.id
+  ip_protocol       = "-1"
+  cidr_ipv4         = each.value
+}`},
+		{name: "silent: egress rules of unknown count whose group depends on the instance", src: service + `
+resource "aws_security_group" "task" {}
+resource "aws_security_group_rule" "any" {
+  for_each          = var.rules
+  type              = "egress"
+  security_group_id = each.value.group
+  from_port         = 443
+  to_port           = 443
+  protocol          = "tcp"
+}`},
 		{name: "silent: dynamic egress with unknown for_each", src: service + `
 resource "aws_security_group" "task" {
   dynamic "egress" {
