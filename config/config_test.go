@@ -516,3 +516,65 @@ output "thing_name" {
 		})
 	}
 }
+
+// TestExpansionDecidedAt checks where a caller decides how many widgets a module creates
+// for its thing: the argument its for_each reads (through a for expression and a second
+// module), the call that leaves the variable at its default, or nowhere when the module
+// decides it.
+func TestExpansionDecidedAt(t *testing.T) {
+	c := load(t, map[string]string{
+		"main.tf": `
+module "outer" {
+  source = "./outer"
+  labels = { a = "x" }
+}
+module "defaulted" {
+  source = "./m"
+}
+`,
+		"outer/main.tf": `
+variable "labels" {
+  type = any
+}
+module "inner" {
+  source = "../m"
+  labels = var.labels
+}
+`,
+		"m/main.tf": `
+variable "labels" {
+  type    = any
+  default = {}
+}
+resource "thing" "this" {
+  name = "t"
+}
+resource "widget" "this" {
+  for_each = { for k, v in var.labels : k => v if v != "" }
+  thing_id = thing.this.name
+  label    = each.value
+}
+resource "widget" "fixed" {
+  count    = 2
+  thing_id = thing.this.name
+}
+`,
+	})
+	for _, tc := range []struct {
+		address string
+		line    int // 0: not decided by a caller
+	}{
+		{"module.outer.module.inner.widget.this", 4},
+		{"module.defaulted.widget.this", 6},
+		{"module.outer.module.inner.widget.fixed", 0},
+	} {
+		rng, ok := c.ExpansionDecidedAt(tc.address)
+		if got := map[bool]int{true: rng.Start.Line}[ok]; got != tc.line || (ok && rng.Filename != "main.tf") {
+			t.Errorf("%s: decided at %v (ok %v), want main.tf line %d", tc.address, rng, ok, tc.line)
+		}
+	}
+	blocks, complete := c.BlocksNaming("widget", "thing_id", "module.defaulted.thing.this", "thing")
+	if diff := cmp.Diff([]string{"module.defaulted.widget.this", "module.defaulted.widget.fixed"}, blocks); diff != "" || !complete {
+		t.Errorf("BlocksNaming (complete %v) (-want +got):\n%s", complete, diff)
+	}
+}

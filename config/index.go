@@ -1,6 +1,9 @@
 package config
 
-import "github.com/terraform-linters/tflint-plugin-sdk/hclext"
+import (
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/zclconf/go-cty/cty"
+)
 
 // Referrers returns, for resources of type typ, which resource of targets their attribute
 // attr references, built once per configuration so callers do not rescan every resource
@@ -31,7 +34,7 @@ func (m *Config) Referrers(typ, attr string, targets ...string) Referrers {
 			if rb.typ != typ || !rb.unknown {
 				continue
 			}
-			target, ok := m.unseenTarget(rb, attr, targets)
+			target, ok := m.blockTarget(rb, attr, targets)
 			switch {
 			case !ok:
 				idx.Complete = false
@@ -44,10 +47,46 @@ func (m *Config) Referrers(typ, attr string, targets ...string) Referrers {
 	return idx
 }
 
-// unseenTarget returns the address of the resource of targets that the attribute attr
-// of every unseen instance of rb references: "" when the attribute is not written. ok is
+// BlocksNaming returns the addresses of the resource blocks of type typ whose attribute
+// attr names target (the address of a resource of targets): in every instance, seen or
+// not, blocks without any included, or in one of their instances. complete is false when
+// a block that may have instances the configuration cannot see names what it cannot tell,
+// or an instance's attribute does not resolve: it may name target too.
+func (m *Config) BlocksNaming(typ, attr, target string, targets ...string) (addresses []string, complete bool) {
+	complete = !m.hidden
+	for _, rb := range m.order {
+		if rb.typ != typ {
+			continue
+		}
+		named, ok := m.blockTarget(rb, attr, targets)
+		switch {
+		case ok:
+			if named == target {
+				addresses = append(addresses, rb.address())
+			}
+		case rb.unknown:
+			complete = false
+		default:
+			// Each instance names its own (none when it has no instance).
+			for _, r := range rb.instances {
+				rs := m.Resolve(r.Attr(attr), targets...)
+				if rs == nil && m.Set(r.Attr(attr)) {
+					complete = false
+				}
+				if rs != nil && rs[0].Address() == target {
+					addresses = append(addresses, rb.address())
+					break
+				}
+			}
+		}
+	}
+	return addresses, complete
+}
+
+// blockTarget returns the address of the resource of targets that the attribute attr
+// of every instance of rb, seen or not, references: "" when the attribute is not written. ok is
 // false when it depends on the instance (count, each, self) or does not resolve.
-func (m *Config) unseenTarget(rb *resourceBlock, attr string, targets []string) (string, bool) {
+func (m *Config) blockTarget(rb *resourceBlock, attr string, targets []string) (string, bool) {
 	attrs, _ := rb.block.Body.JustAttributes()
 	a := attrs[attr]
 	if a == nil {
@@ -136,4 +175,20 @@ func (m *Config) ResolveList(attr *hclext.Attribute, types ...string) (rs []*Res
 		rs = append(rs, r[0])
 	}
 	return rs, complete
+}
+
+// WrittenAs reports whether the resource block at address writes its attribute attr as
+// the string literal text.
+func (m *Config) WrittenAs(address, attr, text string) bool {
+	rb := m.blocks[address]
+	if rb == nil {
+		return false
+	}
+	attrs, _ := rb.block.Body.JustAttributes()
+	a := attrs[attr]
+	if a == nil {
+		return false
+	}
+	v, diags := a.Expr.Value(nil)
+	return !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() && v.AsString() == text
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
@@ -58,6 +59,47 @@ func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
 		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
 	}
 	return rng
+}
+
+// ExpansionDecidedAt returns where a caller decides the instances of the resource block
+// at address (its module path and type.name) in a called module: its for_each (the
+// collection of a for expression) or count reads one of the module's variables, followed
+// through the module calls to the argument that sets it, or to the call that leaves it at
+// its default. ok is false for a block of the root module, or one whose instances its
+// own module decides.
+func (c *Config) ExpansionDecidedAt(address string) (hcl.Range, bool) {
+	rb := c.blocks[address]
+	if rb == nil || rb.mod.parent == nil {
+		return hcl.Range{}, false
+	}
+	meta := metaOf(rb.block.Body)
+	a := meta.Attributes["for_each"]
+	if a == nil {
+		a = meta.Attributes["count"]
+	}
+	if a == nil {
+		return hcl.Range{}, false
+	}
+	expr := hcl.UnwrapExpression(a.Expr)
+	if f, isFor := expr.(*hclsyntax.ForExpr); isFor {
+		expr = hcl.UnwrapExpression(f.CollExpr)
+	}
+	if _, ok := variableRead(expr); !ok {
+		return hcl.Range{}, false
+	}
+	rng := expr.Range()
+	for mod := rb.mod; mod != nil && mod.parent != nil; mod = mod.parent {
+		variable, ok := variableRead(expr)
+		if !ok {
+			break
+		}
+		arg := mod.args[variable]
+		if arg == nil {
+			return mod.call.DefRange, true
+		}
+		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
+	}
+	return rng, true
 }
 
 // Ignored reports whether an ignore comment silences rule's finding at rng, in a file

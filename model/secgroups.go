@@ -5,6 +5,7 @@ import (
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/config"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -353,4 +354,34 @@ func (m *Model) TakesInbound(s *Service) bool {
 		}
 	}
 	return false
+}
+
+// EgressRulesDecidedAt returns where the caller of the module that defines security group
+// sg decides its egress rules: the module argument from which the module creates its
+// egress rule resources (aws_vpc_security_group_egress_rule, or aws_security_group_rule
+// not written as ingress). ok is false when sg is in the root module, when the module
+// writes its group's egress itself, or when its rules come from more than one argument.
+func (m *Model) EgressRulesDecidedAt(sg *config.Resource) (hcl.Range, bool) {
+	if sg.ModulePrefix() == "" || len(sg.Blocks("egress")) > 0 || sg.Attr("egress") != nil {
+		return hcl.Range{}, false
+	}
+	var at hcl.Range
+	found := false
+	for _, typ := range []string{TypeSecurityGroupEgressRule, TypeSecurityGroupRule} {
+		blocks, complete := m.Config.BlocksNaming(typ, "security_group_id", sg.Address(), securityGroupRefs...)
+		if !complete {
+			return hcl.Range{}, false
+		}
+		for _, address := range blocks {
+			if typ == TypeSecurityGroupRule && m.Config.WrittenAs(address, "type", "ingress") {
+				continue
+			}
+			rng, ok := m.Config.ExpansionDecidedAt(address)
+			if !ok || (found && rng != at) {
+				return hcl.Range{}, false
+			}
+			at, found = rng, true
+		}
+	}
+	return at, found
 }

@@ -90,6 +90,14 @@ func (r *ServiceSecurityGroupEgressRule) Check(runner tflint.Runner) error {
 					break
 				}
 			}
+			// A group a called module creates, with egress rules from its caller's
+			// argument, is fixed in that argument.
+			if len(f.groups) == 1 {
+				if at, ok := m.EgressRulesDecidedAt(f.groups[0]); ok {
+					e.emitf(at, "%s no egress rule, and %s: the tasks cannot pull images, send logs or reach AWS APIs. Pass the module an egress rule for HTTPS here: it creates the group's rules from what its caller passes", f.subject("has", "have"), why)
+					continue
+				}
+			}
 			e.emitf(f.groups[0].Block.DefRange, "%s no egress rule, and %s: the tasks cannot pull images, send logs or reach AWS APIs. Add an egress block (or an egress rule resource) for HTTPS", f.subject("has", "have"), why)
 		}
 		for _, label := range endpointOrder {
