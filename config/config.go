@@ -139,8 +139,12 @@ type module struct {
 	call      *hcl.Block
 	callScope scope
 	args      map[string]hcl.Expression
+	// depth is how many calls lead to the module from the root.
+	depth int
 
+	// blocks are the module's resource blocks by type.name, and order them as written.
 	blocks  map[string]*resourceBlock
+	order   []*resourceBlock
 	data    map[string]*dataBlock
 	calls   map[string]*callInstances
 	outputs cty.Value
@@ -160,6 +164,8 @@ type callInstances struct {
 	count     bool
 	forEach   bool
 	unknown   bool
+	// pending is true while the call's count or for_each is being evaluated.
+	pending bool
 }
 
 // Key returns the instance key as written in an address: "", [0] or ["k"].

@@ -31,7 +31,8 @@
 // caller hands in), origin.go (the marks values carry: where a literal was written,
 // which resource a value was read from), load.go (reading module files), eval.go
 // (evaluation), expand.go (count, for_each and dynamic blocks), unwatched.go (what
-// is known of resources and data sources the schema does not name), scope.go (what a
+// is known of resources and data sources the schema does not name), calls.go (the
+// instances of module calls, in the order values need them), scope.go (what a
 // module's variables, module calls and resources evaluate to), data.go (data sources),
 // module.go (Load: the module tree), refs.go (references), order.go (what Terraform
 // creates first), values.go

@@ -45,6 +45,16 @@ type moduleDef struct {
 	userCode bool
 }
 
+// call returns the module block named name, or nil.
+func (def *moduleDef) call(name string) *hcl.Block {
+	for _, b := range def.calls {
+		if b.Labels[0] == name {
+			return b
+		}
+	}
+	return nil
+}
+
 // indexSchema finds which files of the root module can matter, without their content.
 var indexSchema = &hclext.BodySchema{
 	Blocks: []hclext.BlockSchema{

@@ -1,10 +1,8 @@
 package config
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/tffunc"
 
@@ -13,7 +11,6 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
 
-	"github.com/fargate-lint/tflint-ruleset-fargate/hcleval"
 	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
 )
 
@@ -75,7 +72,7 @@ func Load(runner tflint.Runner, schema Schema) (*Config, error) {
 			}
 		}
 	}
-	c.instantiate(c.root, 0)
+	c.instantiate(c.root)
 
 	for _, rb := range c.order {
 		c.expand(rb)
@@ -112,34 +109,6 @@ func newConfig(schema Schema) *Config {
 	}
 }
 
-func (c *Config) newModule(def *moduleDef, parent *module, path, key string, call *hcl.Block) *module {
-	mod := &module{
-		cfg: c, def: def, path: path, key: key, parent: parent, call: call,
-		blocks:       map[string]*resourceBlock{},
-		data:         map[string]*dataBlock{},
-		calls:        map[string]*callInstances{},
-		nullDefaults: map[string]bool{},
-		varValues:    map[string]cty.Value{},
-	}
-	rel, err := filepath.Rel(c.rootDir, def.dir)
-	if err != nil {
-		rel = def.dir
-	}
-	paths := hcleval.Paths{Module: filepath.ToSlash(rel), Root: ".", Cwd: filepath.ToSlash(c.baseDir)}
-	mod.eval = hcleval.New(def.locals, c.functions, paths, mod)
-	for _, b := range def.resources {
-		rb := &resourceBlock{typ: b.Labels[0], name: b.Labels[1], block: b, mod: mod}
-		mod.blocks[rb.typ+"."+rb.name] = rb
-		c.blocks[rb.address()] = rb
-		c.order = append(c.order, rb)
-	}
-	for _, b := range def.data {
-		mod.data[b.Labels[0]+"."+b.Labels[1]] = &dataBlock{block: b, mod: mod}
-	}
-	c.modules = append(c.modules, mod)
-	return mod
-}
-
 // rootDirOf returns the root module's directory as tflint names files: the folder of its
 // files, or, when tflint saw none (a module of .tofu files only), the folder tflint runs
 // in, which is the plugin's too except under the language server.
@@ -155,135 +124,48 @@ func rootDirOf(index *hclext.BodyContent, originalwd string) string {
 	return "."
 }
 
-// instantiate creates the instances of every module call of mod, recursively.
-func (c *Config) instantiate(mod *module, depth int) {
+// instantiate creates the instances of every module call under root, recursively, then
+// lists every module instance and resource block in source order: a module's own
+// resource blocks, then its calls' instances in the order the calls are written.
+func (c *Config) instantiate(root *module) {
+	c.instantiateCalls(root)
+	c.modules, c.order = nil, nil
+	c.list(root)
+}
+
+// instantiateCalls creates the instances of every module call of mod, and of theirs.
+// A call may already have been instantiated, out of turn, by instantiateCall.
+func (c *Config) instantiateCalls(mod *module) {
+	for _, call := range mod.def.calls {
+		ci := c.instantiateCall(mod, call.Labels[0])
+		for _, child := range ci.instances {
+			c.instantiateCalls(child)
+		}
+	}
+}
+
+// list appends mod and its resource blocks to the configuration's lists, then the
+// instances of its calls in the order the calls are written, and records, for each
+// module installed under .terraform, the first call in the user's code that leads to it.
+func (c *Config) list(mod *module) {
+	c.modules = append(c.modules, mod)
+	c.order = append(c.order, mod.order...)
+	listed := map[string]bool{}
 	for _, call := range mod.def.calls {
 		name := call.Labels[0]
-		ci := &callInstances{}
-		mod.calls[name] = ci
-		attrs, _ := call.Body.JustAttributes()
-		def, ok := c.callDef(mod, name, attrs["source"])
-		if !ok || depth >= maxModuleDepth {
-			ci.unknown = true
-			c.hidden = true
+		if listed[name] {
 			continue
 		}
-		scopes, keys := c.callScopes(mod, ci, attrs)
-		if ci.unknown {
-			c.hidden = true
-		}
-		key := name
-		if mod.key != "" {
-			key = mod.key + "." + name
-		}
-		for i, s := range scopes {
-			path := "module." + name + instanceSuffix(ci.count, ci.forEach, keys, i)
-			if mod.path != "" {
-				path = mod.path + "." + path
-			}
-			child := c.newModule(def, mod, path, key, call)
-			if !def.userCode {
-				if _, seen := c.userCalls[def.dir]; !seen {
-					c.userCalls[def.dir] = mod.userCall(call)
+		listed[name] = true
+		for _, child := range mod.calls[name].instances {
+			if !child.def.userCode {
+				if _, seen := c.userCalls[child.def.dir]; !seen {
+					c.userCalls[child.def.dir] = mod.userCall(call)
 				}
 			}
-			child.callScope = s
-			child.args = map[string]hcl.Expression{}
-			for n, a := range attrs {
-				switch n {
-				case "source", "version", "count", "for_each", "providers", "depends_on":
-				default:
-					child.args[n] = a.Expr
-				}
-			}
-			ci.instances = append(ci.instances, child)
-			c.instantiate(child, depth+1)
-		}
-		ci.keys = keys
-	}
-}
-
-// userCall returns the module call in the user's code that leads to a call written in
-// mod: the call itself when mod is the user's code.
-func (mod *module) userCall(call *hcl.Block) hcl.Range {
-	for mod.parent != nil && !mod.def.userCode {
-		call, mod = mod.call, mod.parent
-	}
-	return call.DefRange
-}
-
-// instanceSuffix writes an instance key as in an address.
-func instanceSuffix(count, forEach bool, keys []cty.Value, i int) string {
-	switch {
-	case count:
-		return fmt.Sprintf("[%d]", i)
-	case forEach:
-		return fmt.Sprintf("[%q]", keys[i].AsString())
-	}
-	return ""
-}
-
-// callScopes evaluates a module call's count or for_each.
-func (c *Config) callScopes(mod *module, ci *callInstances, attrs hcl.Attributes) ([]scope, []cty.Value) {
-	meta := &hcl.BodyContent{Attributes: hcl.Attributes{}}
-	for _, name := range []string{"count", "for_each"} {
-		if a := attrs[name]; a != nil {
-			meta.Attributes[name] = a
+			c.list(child)
 		}
 	}
-	it := iterate(meta, mod.eval.Value)
-	ci.count, ci.forEach, ci.unknown = it.count, it.forEach, it.unknown || it.tooMany > 0
-	if ci.unknown {
-		return nil, nil
-	}
-	return it.scopes, it.keys
-}
-
-// callDef finds and reads the module a call's source names: a local path relative to the
-// caller, or where the install manifest says a remote module is.
-func (c *Config) callDef(mod *module, name string, source *hcl.Attribute) (*moduleDef, bool) {
-	if source == nil {
-		return nil, false
-	}
-	v, diags := source.Expr.Value(nil)
-	if diags.HasErrors() || v.Type() != cty.String || v.IsNull() {
-		return nil, false
-	}
-	src := v.AsString()
-	key := name
-	if mod.key != "" {
-		key = mod.key + "." + name
-	}
-	var dir string
-	switch {
-	case c.manifest[key] != "":
-		dir = filepath.Join(c.rootDir, c.manifest[key])
-	case strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../"):
-		dir = filepath.Join(mod.def.dir, filepath.FromSlash(src))
-	default:
-		return nil, false
-	}
-	if def, ok := c.defs[dir]; ok {
-		return def, def != nil
-	}
-	path := dir
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(c.baseDir, mustRel(c.rootDir, dir))
-	}
-	files, _, err := readDir(dir, path, false)
-	if err != nil {
-		c.defs[dir] = nil
-		return nil, false
-	}
-	for name, f := range files {
-		c.files[name] = f
-	}
-	def := newDef(dir, files, c.schema)
-	c.defs[dir] = def
-	if c.marking && def.userCode {
-		markLiterals(def)
-	}
-	return def, true
 }
 
 // configuresProvider reports whether a module has a provider block.

@@ -190,10 +190,13 @@ func (mod *module) unknownVariable(name string) cty.Value {
 
 // ModuleCall answers module.NAME: the outputs of the call's instance, a tuple of them
 // for count, an object keyed by instance key for for_each; unknown when the call cannot
-// be followed.
+// be followed. A call not instantiated yet is instantiated now (see instantiateCall).
 func (mod *module) ModuleCall(name string) cty.Value {
 	ci := mod.calls[name]
-	if ci == nil || ci.unknown {
+	if ci == nil && mod.def.call(name) != nil {
+		ci = mod.cfg.instantiateCall(mod, name)
+	}
+	if ci == nil || ci.unknown || ci.pending {
 		return unknownValue
 	}
 	switch {
