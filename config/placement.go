@@ -84,22 +84,11 @@ func (c *Config) ExpansionDecidedAt(address string) (hcl.Range, bool) {
 	if f, isFor := expr.(*hclsyntax.ForExpr); isFor {
 		expr = hcl.UnwrapExpression(f.CollExpr)
 	}
-	if _, ok := variableRead(expr); !ok {
+	variable, ok := variableRead(expr)
+	if !ok {
 		return hcl.Range{}, false
 	}
-	rng := expr.Range()
-	for mod := rb.mod; mod != nil && mod.parent != nil; mod = mod.parent {
-		variable, ok := variableRead(expr)
-		if !ok {
-			break
-		}
-		arg := mod.args[variable]
-		if arg == nil {
-			return mod.call.DefRange, true
-		}
-		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
-	}
-	return rng, true
+	return c.callerArgument(rb.mod, variable), true
 }
 
 // Ignored reports whether an ignore comment silences rule's finding at rng, in a file
@@ -198,4 +187,53 @@ func readVariables(expr hcl.Expression) []string {
 		}
 	}
 	return out
+}
+
+// MissingBlockAt returns where to report that resource r has no block of type typ: for a
+// resource in a called module whose dynamic block of that type its caller leaves empty
+// (the dynamic block's for_each, or the condition that chooses it, reads one of the
+// module's variables), the caller's argument, or the module call that leaves the
+// variable at its default; otherwise the resource's block.
+func (c *Config) MissingBlockAt(r *Resource, typ string) hcl.Range {
+	rb := c.blocks[r.Address()]
+	if rb == nil || r.mod == nil || r.mod.parent == nil {
+		return r.Block.DefRange
+	}
+	body, isSyntax := rb.block.Body.(*hclsyntax.Body)
+	if !isSyntax {
+		return r.Block.DefRange
+	}
+	for _, b := range body.Blocks {
+		if b.Type != "dynamic" || len(b.Labels) != 1 || b.Labels[0] != typ || b.Body.Attributes["for_each"] == nil {
+			continue
+		}
+		expr := hcl.UnwrapExpression(b.Body.Attributes["for_each"].Expr)
+		if cond, isCond := expr.(*hclsyntax.ConditionalExpr); isCond {
+			expr = cond.Condition
+		}
+		if vars := readVariables(expr); len(vars) == 1 {
+			return c.callerArgument(r.mod, vars[0])
+		}
+	}
+	return r.Block.DefRange
+}
+
+// callerArgument returns where the caller of mod sets its variable: the argument of the
+// module call, followed through further modules while it only passes on one of theirs,
+// or the call that leaves the variable at its default.
+func (c *Config) callerArgument(mod *module, variable string) hcl.Range {
+	var rng hcl.Range
+	for ; mod != nil && mod.parent != nil; mod = mod.parent {
+		arg := mod.args[variable]
+		if arg == nil {
+			return mod.call.DefRange
+		}
+		rng = arg.Range()
+		next, ok := variableRead(hcl.UnwrapExpression(arg))
+		if !ok {
+			break
+		}
+		variable = next
+	}
+	return rng
 }

@@ -28,7 +28,12 @@ func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
 				if svc.TaskNetworkMode() != model.ModeAWSVPC {
 					uses = "it runs on Fargate, whose tasks use awsvpc network mode"
 				}
-				e.emit(subject(svc.Resource, "service")+" has no network_configuration, but "+uses+", which needs subnets and security groups for each task's network interface (AWS: \"Network Configuration must be provided when networkMode 'awsvpc' is specified.\"): add a network_configuration block", svc.Block.DefRange)
+				missing := subject(svc.Resource, "service") + " has no network_configuration, but " + uses + ", which needs subnets and security groups for each task's network interface (AWS: \"Network Configuration must be provided when networkMode 'awsvpc' is specified.\")"
+				if at := m.Config.MissingBlockAt(svc.Resource, "network_configuration"); at != svc.Block.DefRange {
+					e.emit(missing+": the module writes the block only for some values of this argument; set one for which it does", at)
+				} else {
+					e.emit(missing+": add a network_configuration block", svc.Block.DefRange)
+				}
 			case mode != model.ModeAWSVPC && len(blocks) > 0:
 				e.emitf(blocks[0].DefRange, "network_configuration is only valid for awsvpc tasks, and this service's task definition uses %s network mode (AWS: \"Network Configuration is not valid for the given networkMode of this task definition.\"): remove the block, or set network_mode = \"awsvpc\" on the task definition", mode)
 			}
