@@ -23,7 +23,7 @@ func main() {
 	list := fs.String("list", "", "list of repositories (default: recall.txt or trial.txt next to this program)")
 	mirror := fs.String("mirror", "/work/.mirror", "folder of git directories, one per repository (owner+name/repo or owner+name.git)")
 	cache := fs.String("cache", envOr("REALWORLD_CACHE", filepath.Join(home, ".cache", "fargate-realworld")), "cache of exported refs, outside the repository")
-	work := fs.String("work", envOr("REALWORLD_WORK", filepath.Join(os.TempDir(), "fargate-realworld")), "scratch folder for copies, installed modules and reports")
+	work := fs.String("work", os.Getenv("REALWORLD_WORK"), "scratch folder for copies, installed modules and reports (default: a new temporary folder, removed at the end, so runs at once do not share one)")
 	tflint := fs.String("tflint", ".tools/tflint-v0.64.0/bin/tflint", "pinned tflint binary")
 	plugin := fs.String("plugin", "tflint-ruleset-fargate", "plugin binary (also run on its own)")
 	only := fs.String("only", "", "recall: only this group; trial: only this repository")
@@ -40,6 +40,13 @@ func main() {
 	if err != nil {
 		fatal(err)
 	}
+	scratch := "" // a temporary scratch folder this run made, removed at the end
+	if *work == "" && os.Args[1] != "fill" {
+		if *work, err = os.MkdirTemp("", "fargate-realworld-"); err != nil {
+			fatal(err)
+		}
+		scratch = *work
+	}
 	switch os.Args[1] {
 	case "fill":
 		err = fill(entries, *mirror, *cache)
@@ -55,6 +62,9 @@ func main() {
 		})
 	default:
 		usage()
+	}
+	if scratch != "" {
+		os.RemoveAll(scratch)
 	}
 	if err != nil {
 		fatal(err)
