@@ -42,6 +42,45 @@ func TestEncodedValue(t *testing.T) {
 	}
 }
 
+// TestEncodings checks that jsonencode of a wholly known value carries the marks of its
+// parts together and the value itself, found again in a string built from the text.
+func TestEncodings(t *testing.T) {
+	x := cty.StringVal("x").Mark("m1")
+	y := cty.True.Mark("m2")
+	value := cty.ObjectVal(map[string]cty.Value{"a": x, "b": y})
+	encoded, err := jsonEncodeFunc.Call([]cty.Value{value})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, marks := encoded.Unmark()
+	if !plain.RawEquals(cty.StringVal(`{"a":"x","b":true}`)) || !encoded.HasMark("m1") || !encoded.HasMark("m2") {
+		t.Errorf("jsonencode = %#v, want the text with marks m1 and m2", encoded)
+	}
+	if _, ok := EncodedValue(encoded); ok {
+		t.Errorf("a known encoding was taken for an unknown one")
+	}
+	wrapped, err := Functions(Options{})["format"].Call([]cty.Value{cty.StringVal("[%s]"), encoded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []cty.Value{encoded, wrapped} {
+		got := Encodings(v)
+		if len(got) != 1 || got[0].Text != `{"a":"x","b":true}` || !got[0].Value.RawEquals(value) {
+			t.Errorf("Encodings(%#v) = %#v", v, got)
+		}
+	}
+	if len(marks) != 3 {
+		t.Errorf("marks %#v, want m1, m2 and the encoding", marks)
+	}
+	// A value without marks has nothing to place: its encoding is a plain string.
+	if v, err := jsonEncodeFunc.Call([]cty.Value{cty.ObjectVal(map[string]cty.Value{"a": cty.True})}); err != nil || v.IsMarked() {
+		t.Errorf("jsonencode of an unmarked value = %#v, %v", v, err)
+	}
+	if got := Encodings(cty.UnknownVal(cty.String).Mark(&Encoded{text: "x"})); got != nil {
+		t.Errorf("Encodings of an unknown string = %#v", got)
+	}
+}
+
 func TestEncodedValueOfOtherTypes(t *testing.T) {
 	for _, v := range []cty.Value{cty.UnknownVal(cty.Number), cty.DynamicVal, cty.UnknownVal(cty.List(cty.String)).Mark(&Encoded{})} {
 		if _, ok := EncodedValue(v); ok {

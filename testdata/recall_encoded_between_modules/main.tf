@@ -1,0 +1,62 @@
+# A container module from the registry turns its arguments into one container
+# definition (jsonencode of the settings that are not null) and hands the JSON text on;
+# a local service module puts that text in its task definition, as it is or wrapped
+# with other containers' texts into a list. Every container setting that cannot run on
+# Fargate is reported on the argument of the container module that wrote it.
+variable "privileged" {
+  type = bool
+}
+
+module "web" {
+  source     = "acme/container/aws"
+  version    = "1.0.0"
+  name       = "web"
+  image      = "public.ecr.aws/nginx/nginx:1.27"
+  links      = ["cache"] # flagged
+  privileged = true      # flagged
+}
+
+module "svc_web" {
+  source      = "./service"
+  name        = "web"
+  definitions = module.web.json_list
+}
+
+# Two containers joined into one list: only the second has a mistake.
+module "worker" {
+  source     = "acme/container/aws"
+  version    = "1.0.0"
+  name       = "worker"
+  image      = "public.ecr.aws/docker/library/busybox:1.36"
+  port       = 8080
+  privileged = false
+}
+
+module "api" {
+  source  = "acme/container/aws"
+  version = "1.0.0"
+  name    = "api"
+  image   = "public.ecr.aws/docker/library/busybox:1.36"
+  links   = ["worker"] # flagged
+}
+
+module "svc_pair" {
+  source      = "./service"
+  name        = "pair"
+  definitions = "[${module.worker.json},${module.api.json}]"
+}
+
+# A setting with no value yet: nothing is known of the document, nothing is reported.
+module "batch" {
+  source     = "acme/container/aws"
+  version    = "1.0.0"
+  name       = "batch"
+  image      = "public.ecr.aws/docker/library/busybox:1.36"
+  privileged = var.privileged
+}
+
+module "svc_batch" {
+  source      = "./service"
+  name        = "batch"
+  definitions = module.batch.json_list
+}
