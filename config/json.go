@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -126,6 +127,13 @@ func placeEncodings(n *tree.Node, text string, encodings []tffunc.Encoding) {
 		}
 	}
 	walk(n)
+	// The longest first: a text that holds another is placed by its own encoding first.
+	slices.SortFunc(encodings, func(a, b tffunc.Encoding) int {
+		if len(a.Text) != len(b.Text) {
+			return len(b.Text) - len(a.Text)
+		}
+		return strings.Compare(a.Text, b.Text)
+	})
 	byText := map[string]int{}
 	for _, e := range encodings {
 		byText[e.Text]++
