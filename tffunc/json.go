@@ -70,7 +70,7 @@ func EncodedValue(v cty.Value) (cty.Value, bool) {
 	}
 	prefix := plain.Range().StringPrefix()
 	for m := range marks {
-		if e, ok := m.(*Encoded); ok && prefix == e.token {
+		if e, ok := m.(*Encoded); ok && e.token != "" && prefix == e.token {
 			return e.Value, true
 		}
 	}

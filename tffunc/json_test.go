@@ -76,6 +76,15 @@ func TestEncodings(t *testing.T) {
 	if v, err := jsonEncodeFunc.Call([]cty.Value{cty.ObjectVal(map[string]cty.Value{"a": cty.True})}); err != nil || v.IsMarked() {
 		t.Errorf("jsonencode of an unmarked value = %#v, %v", v, err)
 	}
+	// An unknown text computed with the known encoding (replace(var.text, "x",
+	// jsonencode(...))) is not the encoding, though neither has a prefix.
+	unknownText, err := Functions(Options{})["replace"].Call([]cty.Value{cty.UnknownVal(cty.String), cty.StringVal("x"), encoded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := EncodedValue(unknownText); ok {
+		t.Errorf("an unknown text computed with a known encoding was taken for it: %#v", v)
+	}
 	if got := Encodings(cty.UnknownVal(cty.String).Mark(&Encoded{text: "x"})); got != nil {
 		t.Errorf("Encodings of an unknown string = %#v", got)
 	}

@@ -60,3 +60,23 @@ module "svc_batch" {
   name        = "batch"
   definitions = module.batch.json_list
 }
+
+# An encoding put into a text that is not known yet: the document is not known, nothing
+# is reported.
+variable "template" {
+  type = string
+}
+
+locals {
+  command = ["nginx", "-g", "daemon off;"]
+}
+
+resource "aws_ecs_task_definition" "templated" {
+  family                   = "templated"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  execution_role_arn       = "arn:aws:iam::123456789012:role/exec"
+  container_definitions    = replace(var.template, "$${command}", jsonencode(local.command))
+}
