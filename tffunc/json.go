@@ -134,6 +134,78 @@ var jsonDecodeFunc = function.New(&function.Spec{
 		if v, ok := EncodedValue(args[0]); ok {
 			return v, nil
 		}
-		return stdlib.JSONDecodeFunc.Call(args)
+		decoded, err := stdlib.JSONDecodeFunc.Call(args)
+		if err != nil {
+			return decoded, err
+		}
+		return withPartMarks(decoded, args[0]), nil
 	},
 })
+
+// withPartMarks gives each part of decoded, the decoding of the known string str, the
+// marks of the same part of the value jsonencode made str of, when str is that very
+// encoding: the decoded value then says where each part came from, as the encoded one
+// did. The marks of str as a whole stay on decoded as a whole.
+func withPartMarks(decoded, str cty.Value) cty.Value {
+	if !str.IsKnown() || !str.IsMarked() {
+		return decoded
+	}
+	plain, _ := str.Unmark()
+	if plain.Type() != cty.String || plain.IsNull() {
+		return decoded
+	}
+	var from cty.Value
+	for m := range str.Marks() {
+		if e, ok := m.(*Encoded); ok && e.text != "" && e.text == plain.AsString() {
+			from = e.Value
+			break
+		}
+	}
+	if from == cty.NilVal {
+		return decoded
+	}
+	top, marks := decoded.Unmark()
+	out, err := cty.Transform(top, func(p cty.Path, v cty.Value) (cty.Value, error) {
+		part, ok := partAt(from, p)
+		if !ok || !part.IsMarked() {
+			return v, nil
+		}
+		_, m := part.Unmark()
+		return v.WithMarks(m), nil
+	})
+	if err != nil {
+		return decoded
+	}
+	return out.WithMarks(marks)
+}
+
+// partAt returns the part of v at path p of its decoding: an attribute of an object or a
+// key of a map for an attribute step, an element of a list or tuple for an index step.
+func partAt(v cty.Value, p cty.Path) (cty.Value, bool) {
+	for _, step := range p {
+		v, _ = v.Unmark()
+		if !v.IsKnown() || v.IsNull() {
+			return cty.NilVal, false
+		}
+		ty := v.Type()
+		switch s := step.(type) {
+		case cty.GetAttrStep:
+			switch {
+			case ty.IsObjectType() && ty.HasAttribute(s.Name):
+				v = v.GetAttr(s.Name)
+			case ty.IsMapType() && v.HasIndex(cty.StringVal(s.Name)).True():
+				v = v.Index(cty.StringVal(s.Name))
+			default:
+				return cty.NilVal, false
+			}
+		case cty.IndexStep:
+			if !(ty.IsListType() || ty.IsTupleType()) || s.Key.Type() != cty.Number || !v.HasIndex(s.Key).True() {
+				return cty.NilVal, false
+			}
+			v = v.Index(s.Key)
+		default:
+			return cty.NilVal, false
+		}
+	}
+	return v, true
+}

@@ -90,6 +90,57 @@ func TestEncodings(t *testing.T) {
 	}
 }
 
+// TestDecodeKeepsPartMarks checks that jsondecode of a known encoding gives each part the
+// marks it had when encoded, and keeps the marks of the text on the whole.
+func TestDecodeKeepsPartMarks(t *testing.T) {
+	value := cty.ObjectVal(map[string]cty.Value{
+		"a":    cty.StringVal("x").Mark("m1"),
+		"list": cty.ListVal([]cty.Value{cty.True.Mark("m2")}),
+		"map":  cty.MapVal(map[string]cty.Value{"k": cty.NumberIntVal(1).Mark("m3")}),
+		"set":  cty.SetVal([]cty.Value{cty.StringVal("s")}).Mark("m4"),
+	})
+	encoded, err := jsonEncodeFunc.Call([]cty.Value{value})
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := jsonDecodeFunc.Call([]cty.Value{encoded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []string{"m1", "m2", "m3", "m4"} {
+		if !decoded.HasMark(m) {
+			t.Errorf("the decoded value lost %s of the text", m)
+		}
+	}
+	plain, _ := decoded.Unmark()
+	parts := map[string]cty.Value{
+		"m1": plain.GetAttr("a"),
+		"m2": plain.GetAttr("list").Index(cty.NumberIntVal(0)),
+		"m3": plain.GetAttr("map").GetAttr("k"),
+		"m4": plain.GetAttr("set"),
+	}
+	for m, part := range parts {
+		if !part.HasMark(m) {
+			t.Errorf("part %#v lacks its mark %s", part, m)
+		}
+	}
+	if set, _ := plain.GetAttr("set").Unmark(); set.Index(cty.NumberIntVal(0)).IsMarked() {
+		t.Errorf("an element of a set was marked on its own")
+	}
+	// A text built from the encoding decodes as any other.
+	wrapped, err := Functions(Options{})["format"].Call([]cty.Value{cty.StringVal("[%s]"), encoded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := jsonDecodeFunc.Call([]cty.Value{wrapped})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, _ := list.Unmark(); plain.ContainsMarked() {
+		t.Errorf("jsondecode of a text built from an encoding marked its parts: %#v", list)
+	}
+}
+
 func TestEncodedValueOfOtherTypes(t *testing.T) {
 	for _, v := range []cty.Value{cty.UnknownVal(cty.Number), cty.DynamicVal, cty.UnknownVal(cty.List(cty.String)).Mark(&Encoded{})} {
 		if _, ok := EncodedValue(v); ok {

@@ -61,6 +61,29 @@ module "svc_batch" {
   definitions = module.batch.json_list
 }
 
+# The definition decoded back into an object, encoded again with another container in
+# a task definition written here.
+module "proxy" {
+  source     = "acme/container/aws"
+  version    = "1.0.0"
+  name       = "proxy"
+  image      = "public.ecr.aws/nginx/nginx:1.27"
+  privileged = true # flagged
+}
+
+resource "aws_ecs_task_definition" "proxy" {
+  family                   = "proxy"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  execution_role_arn       = "arn:aws:iam::123456789012:role/exec"
+  container_definitions = jsonencode([
+    module.proxy.object,
+    module.worker.object,
+  ])
+}
+
 # An encoding put into a text that is not known yet: the document is not known, nothing
 # is reported.
 variable "template" {

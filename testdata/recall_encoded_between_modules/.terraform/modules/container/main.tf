@@ -42,3 +42,7 @@ output "json" {
 output "json_list" {
   value = "[${local.json}]"
 }
+
+output "object" {
+  value = jsondecode(local.json)
+}
