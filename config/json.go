@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -78,11 +79,127 @@ func (m *Config) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hop
 	if !v.IsKnown() || v.IsMarked() || v.IsNull() || v.Type() != cty.String {
 		return tree.NewUnknown(rng), nil
 	}
-	n, serr := tree.ParseJSON(v.AsString(), tree.Fixed(rng))
-	if serr == nil {
-		placeLeaves(n, raw)
+	text := v.AsString()
+	encodings := tffunc.Encodings(raw)
+	if len(encodings) == 0 {
+		n, serr := tree.ParseJSON(text, tree.Fixed(rng))
+		if serr == nil {
+			placeLeaves(n, raw)
+		}
+		return n, serr
 	}
-	return n, serr
+	n, serr := tree.ParseJSON(text, offsets{})
+	if serr != nil {
+		serr.Range = rng
+		return nil, serr
+	}
+	placeEncodings(n, text, encodings)
+	fixRest(n, rng)
+	placeLeaves(n, raw)
+	return n, nil
+}
+
+// offsets locates a span of a text by its offsets alone (Start.Byte, End.Byte), so that
+// the nodes of a document can be matched with the texts it was assembled from.
+type offsets struct{}
+
+// Range returns the span.
+func (offsets) Range(start, end int) hcl.Range {
+	return hcl.Range{Start: hcl.Pos{Byte: start}, End: hcl.Pos{Byte: end}}
+}
+
+// placeEncodings places the parts of a document (parsed with offsets) where the values
+// that jsonencode made parts of its text of were written: a module that encodes what its
+// caller passed, and hands the text on to another module, which wraps or joins it into
+// the document a resource reads. An encoding is used only where its text is one node of
+// the document, and only when it is the one encoding with that text spanning exactly one
+// node: two texts alike cannot be told apart.
+func placeEncodings(n *tree.Node, text string, encodings []tffunc.Encoding) {
+	spans := map[[2]int]*tree.Node{}
+	var walk func(*tree.Node)
+	walk = func(n *tree.Node) {
+		spans[[2]int{n.Range.Start.Byte, n.Range.End.Byte}] = n
+		for _, it := range n.Items {
+			walk(it)
+		}
+		for _, mem := range n.Members {
+			walk(mem.Value)
+		}
+	}
+	walk(n)
+	// The longest first: a text that holds another is placed by its own encoding first.
+	slices.SortFunc(encodings, func(a, b tffunc.Encoding) int {
+		if len(a.Text) != len(b.Text) {
+			return len(b.Text) - len(a.Text)
+		}
+		return strings.Compare(a.Text, b.Text)
+	})
+	byText := map[string]int{}
+	for _, e := range encodings {
+		byText[e.Text]++
+	}
+	for _, e := range encodings {
+		if byText[e.Text] != 1 {
+			continue
+		}
+		var at *tree.Node
+		count := 0
+		for off := 0; off <= len(text)-len(e.Text); {
+			i := strings.Index(text[off:], e.Text)
+			if i < 0 {
+				break
+			}
+			if node := spans[[2]int{off + i, off + i + len(e.Text)}]; node != nil {
+				at, count = node, count+1
+			}
+			off += i + 1
+		}
+		if count == 1 {
+			graft(at, tree.FromMarkedValue(e.Value, hcl.Range{}, placer))
+		}
+	}
+}
+
+// graft copies onto n the places of src, the same document built from the marked value
+// it was encoded from, wherever src knows where a part was written.
+func graft(n, src *tree.Node) {
+	if src.Exact && !n.Exact {
+		n.Range, n.Exact, n.Spanned = src.Range, true, src.Spanned
+	}
+	switch {
+	case n.Kind == tree.Array && src.Kind == tree.Array && len(n.Items) == len(src.Items):
+		for i, it := range n.Items {
+			graft(it, src.Items[i])
+		}
+	case n.Kind == tree.Object && src.Kind == tree.Object:
+		for _, mem := range n.Members {
+			from := src.Member(mem.Key)
+			if from == nil {
+				continue
+			}
+			graft(mem.Value, from.Value)
+			if from.Value.Exact && mem.Value.Exact {
+				mem.KeyRange = from.KeyRange
+			}
+		}
+	}
+}
+
+// fixRest places every part of a document (parsed with offsets) that no encoding placed
+// at rng, the expression the document came from.
+func fixRest(n *tree.Node, rng hcl.Range) {
+	if !n.Exact {
+		n.Range = rng
+	}
+	for _, it := range n.Items {
+		fixRest(it, rng)
+	}
+	for _, mem := range n.Members {
+		if !mem.Value.Exact {
+			mem.KeyRange = rng
+		}
+		fixRest(mem.Value, rng)
+	}
 }
 
 // placeLeaves places the numbers and strings of a document rendered from a marked
@@ -100,7 +217,7 @@ func placeLeaves(n *tree.Node, rendered cty.Value) {
 	}
 	var walk func(*tree.Node)
 	walk = func(n *tree.Node) {
-		if n.Kind == tree.Number || n.Kind == tree.String {
+		if (n.Kind == tree.Number || n.Kind == tree.String) && !n.Exact {
 			if at := origins[n.Text]; len(at) == 1 {
 				n.Range, n.Exact = at[0], true
 			}

@@ -1,9 +1,13 @@
 package config
 
 import (
+	"fmt"
+	"path/filepath"
+
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
@@ -76,5 +80,113 @@ func walk(n *tree.Node, fn func(hcl.Range)) {
 	for _, m := range n.Members {
 		fn(m.KeyRange)
 		walk(m.Value, fn)
+	}
+}
+
+// TestEncodedThroughModules decodes a document one module encodes from its caller's
+// arguments (jsonencode of a map without its nulls) and another module reads, wrapped in
+// a list or joined with a second one: each setting is placed on the argument that wrote
+// it, and what nobody wrote on the reading attribute.
+func TestEncodedThroughModules(t *testing.T) {
+	files := map[string]string{
+		"main.tf": `
+module "web" {
+  source  = "./item"
+  name    = "web"
+  flag    = true
+  list    = ["db"]
+}
+
+module "api" {
+  source = "./item"
+  name   = "api"
+  port   = 8080
+}
+
+module "reader" {
+  source = "./reader"
+  one    = module.web.list
+  two    = "[${module.web.json},${module.api.json}]"
+  same   = "[${module.web.json},${module.web.json}]"
+}
+`,
+		"item/main.tf": `
+variable "name" {}
+variable "flag" {
+  default = null
+}
+variable "list" {
+  default = null
+}
+variable "port" {
+  default = null
+}
+locals {
+  all  = { name = var.name, flag = var.flag, list = var.list, port = var.port, fixed = 1 }
+  json = jsonencode({ for k, v in local.all : k => v if v != null })
+}
+output "json" {
+  value = local.json
+}
+output "list" {
+  value = "[${local.json}]"
+}
+`,
+		"reader/main.tf": `
+variable "one" {}
+variable "two" {}
+variable "same" {}
+resource "thing" "one" {
+  other = var.one
+}
+resource "thing" "two" {
+  other = var.two
+}
+resource "thing" "same" {
+  other = var.same
+}
+`,
+	}
+	c := load(t, files)
+	at := func(rng hcl.Range) string {
+		text := string(rng.SliceBytes([]byte(files[filepath.ToSlash(rng.Filename)])))
+		return filepath.ToSlash(rng.Filename) + ":" + strings.TrimSpace(text)
+	}
+	places := func(address string) map[string]string {
+		r := one(t, c, address)
+		n, serr := c.DecodeJSON(r, r.Attr("other"))
+		if serr != nil {
+			t.Fatalf("%s: %v", address, serr)
+		}
+		got := map[string]string{}
+		for i, item := range n.Items {
+			for _, mem := range item.Members {
+				got[fmt.Sprintf("%d.%s", i, mem.Key)] = at(mem.Value.Range)
+			}
+		}
+		return got
+	}
+	want := map[string]map[string]string{
+		"module.reader.thing.one": {
+			"0.name":  `main.tf:"web"`,
+			"0.flag":  "main.tf:true",
+			"0.list":  `main.tf:"db"`, // the list spans what it holds
+			"0.fixed": "item/main.tf:1",
+		},
+		"module.reader.thing.two": {
+			"0.name": `main.tf:"web"`, "0.flag": "main.tf:true", "0.list": `main.tf:"db"`, "0.fixed": "item/main.tf:1",
+			"1.name": `main.tf:"api"`, "1.port": "main.tf:8080", "1.fixed": "item/main.tf:1",
+		},
+		// The same text twice is not taken apart: only the strings and numbers one
+		// literal alone says are placed.
+		"module.reader.thing.same": {
+			"0.name": `main.tf:"web"`, "0.flag": "reader/main.tf:var.same", "0.list": "reader/main.tf:var.same", "0.fixed": "item/main.tf:1",
+			"1.name": `main.tf:"web"`, "1.flag": "reader/main.tf:var.same", "1.list": "reader/main.tf:var.same", "1.fixed": "item/main.tf:1",
+		},
+	}
+	for address, w := range want {
+		if diff := cmp.Diff(w, places(address)); diff != "" {
+			t.Errorf("%s: where the parts were written (-want +got):\n%s", address, diff)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
 	"github.com/fargate-lint/tflint-ruleset-fargate/tree"
@@ -24,8 +25,10 @@ import (
 // MissingAt returns where to report that attribute name of resource r is not set: for a
 // resource in a called module whose attribute reads one of the module's variables, where
 // the caller decided it (its argument, or the module call that left the variable at its
-// default), following variables passed on through further modules; otherwise the
-// attribute, or the resource's block when it has none.
+// default), following variables passed on through further modules; for one that reads
+// each.value (each.value.k, lookup(each.value, "k", ...)) of a for_each over a map a
+// further caller wrote, that caller's entry (the key, when the entry writes it); otherwise
+// the attribute, or the resource's block when it has none.
 func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
 	a := r.Attr(name)
 	if a == nil {
@@ -33,8 +36,10 @@ func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
 	}
 	rng := a.Expr.Range()
 	expr := hcl.UnwrapExpression(a.Expr)
-	if at, ok := c.eachEntry(r, expr); ok {
-		return at
+	if r.mod != nil && r.mod.parent != nil {
+		if at, ok := c.entryAt(r.scope["each"], expr, r.Block.DefRange.Filename); ok {
+			return at
+		}
 	}
 	for mod := r.mod; mod != nil && mod.parent != nil; mod = mod.parent {
 		variable, ok := variableRead(expr)
@@ -57,6 +62,13 @@ func (c *Config) MissingAt(r *Resource, name string) hcl.Range {
 			return mod.call.DefRange
 		}
 		rng, expr = arg.Range(), hcl.UnwrapExpression(arg)
+		// An argument of a call with for_each that reads the entry, and no variable of
+		// the calling module: the entry decides it, where its own caller wrote it.
+		if len(readVariables(expr)) == 0 {
+			if at, ok := c.entryAt(mod.callScope["each"], expr, rng.Filename); ok {
+				return at
+			}
+		}
 	}
 	return rng
 }
@@ -154,25 +166,236 @@ func (c *Config) ModuleInstancesIn(filename string) []string {
 	return out
 }
 
-// eachEntry returns where the caller wrote the for_each entry of a called module's
-// resource instance, when the attribute expr reads each.value: the entry (a member of
-// the map the caller passed) is where a setting it lacks is added.
-func (c *Config) eachEntry(r *Resource, expr hcl.Expression) (hcl.Range, bool) {
-	if r.mod == nil || r.mod.parent == nil {
-		return hcl.Range{}, false
-	}
-	each, ok := r.scope["each"]
-	if !ok || !slices.ContainsFunc(expr.Variables(), func(tr hcl.Traversal) bool { return tr.RootName() == "each" }) {
-		return hcl.Range{}, false
-	}
-	if !each.Type().IsObjectType() || !each.Type().HasAttribute("value") {
+// entryAt returns where the for_each entry an expression reads was written (each is the
+// each object of the scope expr is evaluated in), when expr reads each.value and the
+// entry comes from elsewhere than from, the file expr is written in: a member of a map a
+// caller passed is where a setting it lacks is added. When expr reads one key of the
+// entry, and the entry writes that key, the place is the key's value.
+func (c *Config) entryAt(each cty.Value, expr hcl.Expression, from string) (hcl.Range, bool) {
+	keys, reads := entryKeys(expr)
+	if !reads || each == cty.NilVal || !each.Type().IsObjectType() || !each.Type().HasAttribute("value") {
 		return hcl.Range{}, false
 	}
 	n := tree.FromMarkedValue(each.GetAttr("value"), hcl.Range{}, placer)
-	if !n.Exact || n.Range.Filename == "" || underDotTerraform(n.Range.Filename) || n.Range.Filename == r.Block.DefRange.Filename {
+	written := func(n *tree.Node) bool {
+		return n.Exact && n.Range.Filename != "" && !underDotTerraform(n.Range.Filename) && n.Range.Filename != from
+	}
+	if len(keys) == 1 && n.Kind == tree.Object {
+		if mem := n.Member(keys[0]); mem != nil && written(mem.Value) {
+			return mem.Value.Range, true
+		}
+	}
+	if n.Kind == tree.Object {
+		return c.constructorOf(n, written)
+	}
+	if written(n) {
+		return n.Range, true
+	}
+	return hcl.Range{}, false
+}
+
+// constructorOf returns the object constructor ({...}) that wrote the object n: of those
+// that may have written it (writesKeys) in the files its members were written in (where
+// written says the user wrote them), the one that holds the most members written in
+// place, or the only one.
+func (c *Config) constructorOf(n *tree.Node, written func(*tree.Node) bool) (hcl.Range, bool) {
+	if n.Kind != tree.Object || len(n.Members) == 0 {
 		return hcl.Range{}, false
 	}
-	return n.Range, true
+	var files []string
+	var inline []hcl.Range
+	for _, mem := range n.Members {
+		if written(mem.Value) {
+			inline = append(inline, mem.Value.Range)
+			if !slices.Contains(files, mem.Value.Range.Filename) {
+				files = append(files, mem.Value.Range.Filename)
+			}
+		}
+	}
+	slices.Sort(files)
+	var best hcl.Range
+	candidates, most, tied := 0, 0, false
+	for _, name := range files {
+		f := c.files[name]
+		if f == nil {
+			continue
+		}
+		body, ok := f.Body.(*hclsyntax.Body)
+		if !ok {
+			continue
+		}
+		hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+			obj, isObj := node.(*hclsyntax.ObjectConsExpr)
+			if !isObj || !writesKeys(obj, n) {
+				return nil
+			}
+			candidates++
+			held := 0
+			for _, r := range inline {
+				if within(r, obj.SrcRange) {
+					held++
+				}
+			}
+			switch {
+			case held > most || candidates == 1:
+				best, most, tied = obj.SrcRange, held, false
+			case held == most:
+				tied = true
+			}
+			return nil
+		})
+	}
+	if candidates == 0 || tied || (most == 0 && candidates > 1) {
+		return hcl.Range{}, false
+	}
+	return best, true
+}
+
+// writesKeys reports whether a constructor may have written the object n: it writes
+// keys of n only (each as a name or a quoted string), and every key of n it does not
+// write holds nothing anyone wrote (a type's optional attribute, null or its default).
+func writesKeys(obj *hclsyntax.ObjectConsExpr, n *tree.Node) bool {
+	if len(obj.Items) == 0 {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, item := range obj.Items {
+		key := hcl.ExprAsKeyword(item.KeyExpr)
+		if key == "" {
+			wrapped, ok := item.KeyExpr.(*hclsyntax.ObjectConsKeyExpr)
+			if !ok {
+				return false
+			}
+			if key, ok = literalString(wrapped.Wrapped); !ok {
+				return false
+			}
+		}
+		mem := n.Member(key)
+		if mem == nil || !literalSays(item.ValueExpr, mem.Value) {
+			return false
+		}
+		seen[key] = true
+	}
+	for _, mem := range n.Members {
+		if !seen[mem.Key] && mem.Value.Exact && mem.Value.Kind != tree.Null {
+			return false
+		}
+	}
+	return true
+}
+
+// literalSays reports whether expr may have written the value v: when expr is a literal,
+// v must be that very literal (its origin), or null for null.
+func literalSays(expr hclsyntax.Expression, v *tree.Node) bool {
+	var rng hcl.Range
+	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		if e.Val.IsNull() {
+			return v.Kind == tree.Null
+		}
+		rng = e.SrcRange
+	case *hclsyntax.TemplateExpr:
+		if len(e.Parts) != 1 {
+			return true
+		}
+		if _, isLiteral := e.Parts[0].(*hclsyntax.LiteralValueExpr); !isLiteral {
+			return true
+		}
+		rng = e.SrcRange
+	default:
+		return true
+	}
+	return v.Exact && v.Range.Filename == rng.Filename && v.Range.Start.Byte == rng.Start.Byte && v.Range.End.Byte == rng.End.Byte
+}
+
+// within reports whether inner lies inside outer, in the same file.
+func within(inner, outer hcl.Range) bool {
+	return inner.Filename == outer.Filename && inner.Start.Byte >= outer.Start.Byte && inner.End.Byte <= outer.End.Byte
+}
+
+// entryKeys returns the keys of each.value that expr reads (each.value.k, each.value["k"],
+// lookup(each.value, "k", ...)), once each, with "" for each.value read otherwise (as a
+// whole, or at a key it computes); reads says whether it reads each.value at all.
+func entryKeys(expr hcl.Expression) (keys []string, reads bool) {
+	add := func(k string) {
+		reads = true
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	node, ok := expr.(hclsyntax.Node)
+	if !ok {
+		for _, tr := range expr.Variables() {
+			if k, isEntry := entryKey(tr); isEntry {
+				add(k)
+			}
+		}
+		return keys, reads
+	}
+	looked := map[*hclsyntax.ScopeTraversalExpr]bool{}
+	hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case *hclsyntax.FunctionCallExpr:
+			if e.Name != "lookup" || len(e.Args) < 2 || e.ExpandFinal {
+				return nil
+			}
+			tr, isTraversal := e.Args[0].(*hclsyntax.ScopeTraversalExpr)
+			if !isTraversal {
+				return nil
+			}
+			if k, isEntry := entryKey(tr.Traversal); isEntry && k == "" {
+				if key, known := literalString(e.Args[1]); known {
+					looked[tr] = true
+					add(key)
+				}
+			}
+		case *hclsyntax.ScopeTraversalExpr:
+			if k, isEntry := entryKey(e.Traversal); isEntry && !looked[e] {
+				add(k)
+			}
+		}
+		return nil
+	})
+	return keys, reads
+}
+
+// entryKey reads a traversal of each.value: the key it reads, "" for each.value itself.
+func entryKey(tr hcl.Traversal) (string, bool) {
+	if tr.RootName() != "each" {
+		return "", false
+	}
+	if step, ok := stepName(tr, 1); !ok || step != "value" {
+		return "", false
+	}
+	if len(tr) == 2 {
+		return "", true
+	}
+	switch s := tr[2].(type) {
+	case hcl.TraverseAttr:
+		return s.Name, true
+	case hcl.TraverseIndex:
+		if s.Key.Type() == cty.String && s.Key.IsKnown() && !s.Key.IsNull() {
+			return s.Key.AsString(), true
+		}
+	}
+	return "", true
+}
+
+// literalString returns the string a quoted string of one literal part says.
+func literalString(expr hclsyntax.Expression) (string, bool) {
+	tmpl, ok := expr.(*hclsyntax.TemplateExpr)
+	if !ok || len(tmpl.Parts) != 1 {
+		return "", false
+	}
+	lit, ok := tmpl.Parts[0].(*hclsyntax.LiteralValueExpr)
+	if !ok {
+		return "", false
+	}
+	v, _ := lit.Val.Unmark()
+	if v.Type() != cty.String || v.IsNull() || !v.IsKnown() {
+		return "", false
+	}
+	return v.AsString(), true
 }
 
 // readVariables returns the names of the input variables expr reads, once each.

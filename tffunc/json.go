@@ -11,19 +11,48 @@ import (
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
-// Encoded marks the unknown string jsonencode returns for a value with unknown parts: it
-// carries that value, so that jsondecode of the string (a module that decodes the JSON
-// another module encoded) and a reader of the JSON (container definitions) still see the
-// known parts. Terraform's plan knows only that the string is not null.
+// Encoded marks the string jsonencode returns, and carries the value it encoded with that
+// value's own marks, which the string only holds all together.
 //
-// Marks travel to every value computed from a marked one ("[${jsonencode(x)}]", join,
-// format), which encode something else. So the unknown string is also refined to start
-// with a token no JSON text starts with, unique to the call: a value that still has that
-// prefix is the encoding itself (passed through a variable, an output, one() or
-// nonsensitive()), and only then does EncodedValue answer.
+// For a value with unknown parts the string is unknown: the mark lets jsondecode of the
+// string (a module that decodes the JSON another module encoded) and a reader of the JSON
+// (container definitions) still see the known parts. Terraform's plan knows only that the
+// string is not null. Marks travel to every value computed from a marked one
+// ("[${jsonencode(x)}]", join, format), which encode something else. So the unknown string
+// is also refined to start with a token no JSON text starts with, unique to the call: a
+// value that still has that prefix is the encoding itself (passed through a variable, an
+// output, one() or nonsensitive()), and only then does EncodedValue answer.
+//
+// For a wholly known value the string is known, and the mark also holds its text: a
+// string built from it ("[${jsonencode(x)}]", join(",", [...])) holds that text where
+// the encoded value sits in the document (see Encodings).
 type Encoded struct {
 	Value cty.Value
 	token string
+	text  string
+}
+
+// Encoding is a JSON text jsonencode made, found in a known string, and the value it
+// encoded, with that value's marks.
+type Encoding struct {
+	Text  string
+	Value cty.Value
+}
+
+// Encodings returns the texts jsonencode made of wholly known values whose results a
+// known string v was computed from (v itself, or a string assembled from them). A text
+// found in v may be where the encoded value sits in v; whether it is, the caller decides.
+func Encodings(v cty.Value) []Encoding {
+	if !v.IsKnown() || !v.IsMarked() {
+		return nil
+	}
+	var out []Encoding
+	for m := range v.Marks() {
+		if e, ok := m.(*Encoded); ok && e.text != "" {
+			out = append(out, Encoding{Text: e.text, Value: e.Value})
+		}
+	}
+	return out
 }
 
 // encodings numbers the unknown encodings jsonencode makes, for their tokens.
@@ -41,7 +70,7 @@ func EncodedValue(v cty.Value) (cty.Value, bool) {
 	}
 	prefix := plain.Range().StringPrefix()
 	for m := range marks {
-		if e, ok := m.(*Encoded); ok && prefix == e.token {
+		if e, ok := m.(*Encoded); ok && e.token != "" && prefix == e.token {
 			return e.Value, true
 		}
 	}
@@ -73,7 +102,11 @@ var jsonEncodeFunc = function.New(&function.Spec{
 			if err != nil {
 				return cty.NilVal, err
 			}
-			return cty.StringVal(string(bytes.TrimSpace(buf))).WithMarks(marks), nil
+			text := string(bytes.TrimSpace(buf))
+			if len(marks) == 0 {
+				return cty.StringVal(text), nil
+			}
+			return cty.StringVal(text).WithMarks(marks).Mark(&Encoded{Value: v, text: text}), nil
 		}
 		_, marks := v.UnmarkDeep()
 		encoded := cty.UnknownVal(cty.String).Refine().NotNull().
@@ -101,6 +134,78 @@ var jsonDecodeFunc = function.New(&function.Spec{
 		if v, ok := EncodedValue(args[0]); ok {
 			return v, nil
 		}
-		return stdlib.JSONDecodeFunc.Call(args)
+		decoded, err := stdlib.JSONDecodeFunc.Call(args)
+		if err != nil {
+			return decoded, err
+		}
+		return withPartMarks(decoded, args[0]), nil
 	},
 })
+
+// withPartMarks gives each part of decoded, the decoding of the known string str, the
+// marks of the same part of the value jsonencode made str of, when str is that very
+// encoding: the decoded value then says where each part came from, as the encoded one
+// did. The marks of str as a whole stay on decoded as a whole.
+func withPartMarks(decoded, str cty.Value) cty.Value {
+	if !str.IsKnown() || !str.IsMarked() {
+		return decoded
+	}
+	plain, _ := str.Unmark()
+	if plain.Type() != cty.String || plain.IsNull() {
+		return decoded
+	}
+	var from cty.Value
+	for m := range str.Marks() {
+		if e, ok := m.(*Encoded); ok && e.text != "" && e.text == plain.AsString() {
+			from = e.Value
+			break
+		}
+	}
+	if from == cty.NilVal {
+		return decoded
+	}
+	top, marks := decoded.Unmark()
+	out, err := cty.Transform(top, func(p cty.Path, v cty.Value) (cty.Value, error) {
+		part, ok := partAt(from, p)
+		if !ok || !part.IsMarked() {
+			return v, nil
+		}
+		_, m := part.Unmark()
+		return v.WithMarks(m), nil
+	})
+	if err != nil {
+		return decoded
+	}
+	return out.WithMarks(marks)
+}
+
+// partAt returns the part of v at path p of its decoding: an attribute of an object or a
+// key of a map for an attribute step, an element of a list or tuple for an index step.
+func partAt(v cty.Value, p cty.Path) (cty.Value, bool) {
+	for _, step := range p {
+		v, _ = v.Unmark()
+		if !v.IsKnown() || v.IsNull() {
+			return cty.NilVal, false
+		}
+		ty := v.Type()
+		switch s := step.(type) {
+		case cty.GetAttrStep:
+			switch {
+			case ty.IsObjectType() && ty.HasAttribute(s.Name):
+				v = v.GetAttr(s.Name)
+			case ty.IsMapType() && v.HasIndex(cty.StringVal(s.Name)).True():
+				v = v.Index(cty.StringVal(s.Name))
+			default:
+				return cty.NilVal, false
+			}
+		case cty.IndexStep:
+			if !(ty.IsListType() || ty.IsTupleType()) || s.Key.Type() != cty.Number || !v.HasIndex(s.Key).True() {
+				return cty.NilVal, false
+			}
+			v = v.Index(s.Key)
+		default:
+			return cty.NilVal, false
+		}
+	}
+	return v, true
+}

@@ -35,7 +35,6 @@ func TestMarkPreservation(t *testing.T) {
 		{expr: `concat([x1], ["y"])`, want: cty.TupleVal([]cty.Value{xm1, y})},
 		{expr: `concat([x1], ["y"])[0]`, want: xm1},
 		{expr: `concat([x1], ["y"])[1]`, want: y},
-		{expr: `jsonencode({a = x1, b = y2})`, want: cty.StringVal(`{"a":"x","b":"y"}`).WithMarks(cty.NewValueMarks("m1", "m2"))},
 
 		// Selection keeps the selected part's marks.
 		{expr: `merge({a = x1}, {a = y2})`, want: obj(map[string]cty.Value{"a": ym2})},
