@@ -182,7 +182,17 @@ func (c *Config) entryAt(each cty.Value, expr hcl.Expression, from string) (hcl.
 	}
 	if len(keys) == 1 && n.Kind == tree.Object {
 		if mem := n.Member(keys[0]); mem != nil && written(mem.Value) {
-			return mem.Value.Range, true
+			if !mem.Value.Spanned {
+				return mem.Value.Range, true
+			}
+			// A value spanning its parts (an object) may take in parts written
+			// elsewhere in the file (locals): the entry's constructor says where the
+			// key's value is written.
+			if at, ok := c.constructorOf(n, written); ok {
+				if value, found := itemValue(c.files[at.Filename], at, keys[0]); found {
+					return value, true
+				}
+			}
 		}
 	}
 	if n.Kind == tree.Object {
@@ -202,15 +212,28 @@ func (c *Config) constructorOf(n *tree.Node, written func(*tree.Node) bool) (hcl
 	if n.Kind != tree.Object || len(n.Members) == 0 {
 		return hcl.Range{}, false
 	}
+	// Where the entry's parts were written, the parts of its members' values included:
+	// a value spanning its parts is no evidence (it may take in a local's literal).
 	var files []string
 	var inline []hcl.Range
-	for _, mem := range n.Members {
-		if written(mem.Value) {
-			inline = append(inline, mem.Value.Range)
-			if !slices.Contains(files, mem.Value.Range.Filename) {
-				files = append(files, mem.Value.Range.Filename)
+	var gather func(*tree.Node)
+	gather = func(v *tree.Node) {
+		if written(v) && !v.Spanned {
+			inline = append(inline, v.Range)
+			if !slices.Contains(files, v.Range.Filename) {
+				files = append(files, v.Range.Filename)
 			}
+			return
 		}
+		for _, m := range v.Members {
+			gather(m.Value)
+		}
+		for _, it := range v.Items {
+			gather(it)
+		}
+	}
+	for _, mem := range n.Members {
+		gather(mem.Value)
 	}
 	slices.Sort(files)
 	var best hcl.Range
@@ -442,8 +465,9 @@ func (c *Config) MissingBlockAt(r *Resource, typ string) hcl.Range {
 }
 
 // callerArgument returns where the caller of mod sets its variable: the argument of the
-// module call, followed through further modules while it only passes on one of theirs,
-// or the call that leaves the variable at its default.
+// module call, followed through further modules while it only passes on one of theirs or
+// reads the entry of a for_each call (then the entry, where its caller wrote it), or the
+// call that leaves the variable at its default.
 func (c *Config) callerArgument(mod *module, variable string) hcl.Range {
 	var rng hcl.Range
 	for ; mod != nil && mod.parent != nil; mod = mod.parent {
@@ -452,11 +476,46 @@ func (c *Config) callerArgument(mod *module, variable string) hcl.Range {
 			return mod.call.DefRange
 		}
 		rng = arg.Range()
-		next, ok := variableRead(hcl.UnwrapExpression(arg))
+		expr := hcl.UnwrapExpression(arg)
+		next, ok := variableRead(expr)
 		if !ok {
+			// An argument of a call with for_each that reads the entry: the entry
+			// decides it, where its own caller wrote it.
+			if len(readVariables(expr)) == 0 {
+				if at, ok := c.entryAt(mod.callScope["each"], expr, rng.Filename); ok {
+					return at
+				}
+			}
 			break
 		}
 		variable = next
 	}
 	return rng
+}
+
+// itemValue returns the range of the value written for key in the object constructor at
+// rng of file f.
+func itemValue(f *hcl.File, rng hcl.Range, key string) (hcl.Range, bool) {
+	if f == nil {
+		return hcl.Range{}, false
+	}
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return hcl.Range{}, false
+	}
+	var out hcl.Range
+	found := false
+	hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+		obj, isObj := node.(*hclsyntax.ObjectConsExpr)
+		if found || !isObj || obj.SrcRange != rng {
+			return nil
+		}
+		for _, item := range obj.Items {
+			if hcl.ExprAsKeyword(item.KeyExpr) == key {
+				out, found = item.ValueExpr.Range(), true
+			}
+		}
+		return nil
+	})
+	return out, found
 }

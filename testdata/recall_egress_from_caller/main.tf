@@ -39,3 +39,23 @@ module "nogroup" { # silent: the module creates no group, the tasks get none of 
   name                  = "nogroup"
   create_security_group = false
 }
+
+locals {
+  port = 8080
+}
+
+module "platform" {
+  source = "./platform"
+  services = {
+    web = {
+      rules = { # flagged: ingress only
+        http = { type = "ingress", port = local.port }
+      }
+    }
+    worker = {
+      rules = { # silent: HTTPS out
+        https = { type = "egress", port = 443 }
+      }
+    }
+  }
+}
