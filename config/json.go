@@ -2,6 +2,7 @@ package config
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -42,14 +43,22 @@ func (m *Config) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hop
 	}
 
 	if tmpl, ok := syntax.(*hclsyntax.TemplateExpr); ok {
-		if text, at, holes, ok := m.templateText(r, tmpl); ok {
-			if !holes {
+		if text, at, holes, encoded, ok := m.templateText(r, tmpl); ok {
+			if !holes && len(encoded) == 0 {
 				return tree.ParseJSON(text, at)
 			}
-			// Known parts known, unknown parts unknown leaves. Text that only fails to
-			// parse around a hole may parse once the value is known: no syntax finding.
+			// Known parts known, unknown parts unknown leaves, and a partly unknown
+			// encoding ("[${jsonencode(container)}]") its known parts. Text that only
+			// fails to parse around a hole may parse once the value is known: no syntax
+			// finding.
 			if n, serr := tree.ParseJSONWithHoles(text, at, hole); serr == nil {
-				return n, nil
+				parts := make([]*tree.Node, len(encoded))
+				for i, part := range encoded {
+					parts[i], _ = m.decodeJSON(r, part, part.Range(), hops+1)
+				}
+				if n, ok := spliceEncodings(n, parts); ok {
+					return n, nil
+				}
 			}
 			return tree.NewUnknown(rng), nil
 		}
@@ -244,16 +253,19 @@ const hole = "\uE000"
 // written verbatim map character by character, everything else to its own range. An
 // interpolation whose value is not known (or is sensitive) is written as hole, and holes
 // says there are some; ok is false when a literal part already holds the hole character.
-func (m *Config) templateText(r *Resource, tmpl *hclsyntax.TemplateExpr) (text string, at tree.Locator, holes, ok bool) {
+func (m *Config) templateText(r *Resource, tmpl *hclsyntax.TemplateExpr) (text string, at tree.Locator, holes bool, encoded []hclsyntax.Expression, ok bool) {
 	var b strings.Builder
 	p := &pieces{}
 	for _, part := range tmpl.Parts {
 		var s string
 		if lit, isLit := part.(*hclsyntax.LiteralValueExpr); isLit && lit.Val.Type() == cty.String {
 			s = lit.Val.AsString()
-			if strings.Contains(s, hole) {
-				return "", nil, false, false
+			if strings.Contains(s, hole) || strings.Contains(s, encodedMarker) {
+				return "", nil, false, nil, false
 			}
+		} else if _, isEncoding := tffunc.EncodedValue(m.rawIn(r, part)); isEncoding {
+			s = strconv.Quote(encodedMarker + strconv.Itoa(len(encoded)))
+			encoded = append(encoded, part)
 		} else {
 			var known bool
 			s, known = partText(m.valueIn(r, part))
@@ -264,7 +276,53 @@ func (m *Config) templateText(r *Resource, tmpl *hclsyntax.TemplateExpr) (text s
 		p.add(b.Len(), s, part.Range())
 		b.WriteString(s)
 	}
-	return b.String(), p, holes, true
+	return b.String(), p, holes, encoded, true
+}
+
+// encodedMarker begins the JSON string that stands in a template's text for an
+// interpolated encoding with unknown parts, numbered in order (see spliceEncodings).
+const encodedMarker = "\uE001encoded:"
+
+// spliceEncodings replaces in n each stand-in string of a template's encodings with the
+// document decoded from that interpolation (its known parts, placed where they were
+// written). ok is false when a stand-in is part of a longer string or of a key: the text
+// is then not known.
+func spliceEncodings(n *tree.Node, encoded []*tree.Node) (*tree.Node, bool) {
+	if len(encoded) == 0 {
+		return n, true
+	}
+	switch n.Kind {
+	case tree.String:
+		rest, isMarker := strings.CutPrefix(n.Text, encodedMarker)
+		if !isMarker {
+			return n, !strings.Contains(n.Text, encodedMarker)
+		}
+		i, err := strconv.Atoi(rest)
+		if err != nil || i < 0 || i >= len(encoded) || encoded[i] == nil {
+			return nil, false
+		}
+		return encoded[i], true
+	case tree.Array:
+		for j, it := range n.Items {
+			spliced, ok := spliceEncodings(it, encoded)
+			if !ok {
+				return nil, false
+			}
+			n.Items[j] = spliced
+		}
+	case tree.Object:
+		for _, mem := range n.Members {
+			if strings.Contains(mem.Key, encodedMarker) {
+				return nil, false
+			}
+			spliced, ok := spliceEncodings(mem.Value, encoded)
+			if !ok {
+				return nil, false
+			}
+			mem.Value = spliced
+		}
+	}
+	return n, true
 }
 
 // partialTemplate reads the JSON a templatefile call renders when some of its

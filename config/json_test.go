@@ -26,6 +26,9 @@ func FuzzDecodeJSON(f *testing.F) {
 		`jsonencode(local.c)`,
 		`jsonencode([for k, v in local.c : { name = k, x = v }])`,
 		`file("nope.json")`,
+		`"[${jsonencode({ name = var.x, privileged = true })}, ${var.y}]"`,
+		`"[{\"command\": [\"${jsonencode({ b = var.x })}\"]}]"`,
+		"<<EOT\n[${jsonencode({ name = var.x, links = [\"db\"] })}]\nEOT\n",
 	} {
 		f.Add(s)
 	}
