@@ -188,15 +188,18 @@ func (c *Config) entryAt(each cty.Value, expr hcl.Expression, from string) (hcl.
 			// A value spanning its parts (an object) may take in parts written
 			// elsewhere in the file (locals): the entry's constructor says where the
 			// key's value is written.
-			if at, ok := c.constructorOf(n, written); ok {
-				if value, found := itemValue(c.files[at.Filename], at, keys[0]); found {
+			if obj := c.constructorOf(n, written); obj != nil {
+				if value, found := itemValue(obj, keys[0]); found {
 					return value, true
 				}
 			}
 		}
 	}
 	if n.Kind == tree.Object {
-		return c.constructorOf(n, written)
+		if obj := c.constructorOf(n, written); obj != nil {
+			return obj.SrcRange, true
+		}
+		return hcl.Range{}, false
 	}
 	if written(n) {
 		return n.Range, true
@@ -207,10 +210,10 @@ func (c *Config) entryAt(each cty.Value, expr hcl.Expression, from string) (hcl.
 // constructorOf returns the object constructor ({...}) that wrote the object n: of those
 // that may have written it (writesKeys) in the files its members were written in (where
 // written says the user wrote them), the one that holds the most members written in
-// place, or the only one.
-func (c *Config) constructorOf(n *tree.Node, written func(*tree.Node) bool) (hcl.Range, bool) {
+// place, or the only one; nil when none can be told.
+func (c *Config) constructorOf(n *tree.Node, written func(*tree.Node) bool) *hclsyntax.ObjectConsExpr {
 	if n.Kind != tree.Object || len(n.Members) == 0 {
-		return hcl.Range{}, false
+		return nil
 	}
 	// Where the entry's parts were written, the parts of its members' values included:
 	// a value spanning its parts is no evidence (it may take in a local's literal).
@@ -236,7 +239,7 @@ func (c *Config) constructorOf(n *tree.Node, written func(*tree.Node) bool) (hcl
 		gather(mem.Value)
 	}
 	slices.Sort(files)
-	var best hcl.Range
+	var best *hclsyntax.ObjectConsExpr
 	candidates, most, tied := 0, 0, false
 	for _, name := range files {
 		f := c.files[name]
@@ -261,7 +264,7 @@ func (c *Config) constructorOf(n *tree.Node, written func(*tree.Node) bool) (hcl
 			}
 			switch {
 			case held > most || candidates == 1:
-				best, most, tied = obj.SrcRange, held, false
+				best, most, tied = obj, held, false
 			case held == most:
 				tied = true
 			}
@@ -269,9 +272,9 @@ func (c *Config) constructorOf(n *tree.Node, written func(*tree.Node) bool) (hcl
 		})
 	}
 	if candidates == 0 || tied || (most == 0 && candidates > 1) {
-		return hcl.Range{}, false
+		return nil
 	}
-	return best, true
+	return best
 }
 
 // writesKeys reports whether a constructor may have written the object n: it writes
@@ -493,29 +496,12 @@ func (c *Config) callerArgument(mod *module, variable string) hcl.Range {
 	return rng
 }
 
-// itemValue returns the range of the value written for key in the object constructor at
-// rng of file f.
-func itemValue(f *hcl.File, rng hcl.Range, key string) (hcl.Range, bool) {
-	if f == nil {
-		return hcl.Range{}, false
-	}
-	body, ok := f.Body.(*hclsyntax.Body)
-	if !ok {
-		return hcl.Range{}, false
-	}
-	var out hcl.Range
-	found := false
-	hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
-		obj, isObj := node.(*hclsyntax.ObjectConsExpr)
-		if found || !isObj || obj.SrcRange != rng {
-			return nil
+// itemValue returns the range of the value an object constructor writes for key.
+func itemValue(obj *hclsyntax.ObjectConsExpr, key string) (hcl.Range, bool) {
+	for _, item := range obj.Items {
+		if hcl.ExprAsKeyword(item.KeyExpr) == key {
+			return item.ValueExpr.Range(), true
 		}
-		for _, item := range obj.Items {
-			if hcl.ExprAsKeyword(item.KeyExpr) == key {
-				out, found = item.ValueExpr.Range(), true
-			}
-		}
-		return nil
-	})
-	return out, found
+	}
+	return hcl.Range{}, false
 }
