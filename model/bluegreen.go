@@ -11,7 +11,7 @@ import (
 // ForwardTargets returns the target groups a listener (default_action) or listener rule
 // (action) forwards to, through target_group_arn or weighted forward blocks. ok is false
 // when an action comes from a dynamic block that is not known or a target cannot be
-// resolved to a target group of the configuration.
+// resolved to one target group instance of the configuration.
 func (m *Model) ForwardTargets(r *config.Resource) (tgs []*config.Resource, ok bool) {
 	if m.Config.MayHaveDynamic(r, "default_action") || m.Config.MayHaveDynamic(r, "action") ||
 		m.Config.MayHaveDynamic(r, "forward") || m.Config.MayHaveDynamic(r, "target_group") {
@@ -29,10 +29,10 @@ func (m *Model) ForwardTargets(r *config.Resource) (tgs []*config.Resource, ok b
 				continue
 			}
 			rs := m.Config.Resolve(attr, TargetGroupTypes...)
-			if len(rs) == 0 {
-				return nil, false
+			if len(rs) != 1 {
+				return nil, false // none, or an instance that cannot be told
 			}
-			if !slices.ContainsFunc(tgs, func(t *config.Resource) bool { return t.Address() == rs[0].Address() }) {
+			if !slices.ContainsFunc(tgs, func(t *config.Resource) bool { return t.InstanceAddress() == rs[0].InstanceAddress() }) {
 				tgs = append(tgs, rs[0])
 			}
 		}
@@ -40,11 +40,12 @@ func (m *Model) ForwardTargets(r *config.Resource) (tgs []*config.Resource, ok b
 	return tgs, true
 }
 
-// ListenerOrRule resolves a production_listener_rule or test_listener_rule: the listener
-// rule or listener of the configuration it names, or nil.
+// ListenerOrRule resolves a production_listener_rule or test_listener_rule: the instance
+// of a listener rule or listener of the configuration it names, or nil (also when it
+// names an instance of a count or for_each block that cannot be told).
 func (m *Model) ListenerOrRule(attr *hclext.Attribute) *config.Resource {
 	types := append(slices.Clone(ListenerRuleTypes), ListenerTypes...)
-	if rs := m.Config.Resolve(attr, types...); len(rs) > 0 && rs[0].Address() == rs[len(rs)-1].Address() {
+	if rs := m.Config.Resolve(attr, types...); len(rs) == 1 {
 		return rs[0]
 	}
 	return nil

@@ -92,7 +92,7 @@ func checkListenerRules(m *model.Model, e *emitter, lb, ac *hclext.Block) {
 		if test = m.ListenerOrRule(testAttr); test == nil {
 			return
 		}
-		if test.Address() == prod.Address() {
+		if test.InstanceAddress() == prod.InstanceAddress() {
 			e.emitf(testAttr.Expr.Range(), "test_listener_rule is the production listener rule %s too (AWS: \"The following rules cannot be used as both production and test listener rules: ...\"): give test traffic its own listener rule", prod.Label())
 			return
 		}
@@ -126,7 +126,7 @@ func checkListenerRules(m *model.Model, e *emitter, lb, ac *hclext.Block) {
 		}
 	}
 	for _, tg := range prodTargets {
-		if tg.Address() != primary.Address() && tg.Address() != alternate.Address() {
+		if tg.InstanceAddress() != primary.InstanceAddress() && tg.InstanceAddress() != alternate.InstanceAddress() {
 			e.emitf(prodAttr.Expr.Range(), "production listener rule %s forwards to target group %s, which is neither this load_balancer's target group %s nor its alternate %s (AWS: \"Production listener rule is forwarding traffic to unexpected target group ...\"): forward only to the service's two target groups", prod.Label(), tg.Label(), primary.Label(), alternate.Label())
 			return
 		}
@@ -148,15 +148,14 @@ func checkListenerRules(m *model.Model, e *emitter, lb, ac *hclext.Block) {
 	}
 }
 
-// oneTargetGroup resolves attr to one target group resource, or nil.
+// oneTargetGroup resolves attr to one target group instance, or nil.
 func oneTargetGroup(m *model.Model, attr *hclext.Attribute) *config.Resource {
-	rs := m.Config.Resolve(attr, model.TargetGroupTypes...)
-	if len(rs) == 0 || rs[0].Address() != rs[len(rs)-1].Address() {
-		return nil
+	if rs := m.Config.Resolve(attr, model.TargetGroupTypes...); len(rs) == 1 {
+		return rs[0]
 	}
-	return rs[0]
+	return nil
 }
 
 func hasTarget(list []*config.Resource, tg *config.Resource) bool {
-	return slices.ContainsFunc(list, func(r *config.Resource) bool { return r.Address() == tg.Address() })
+	return slices.ContainsFunc(list, func(r *config.Resource) bool { return r.InstanceAddress() == tg.InstanceAddress() })
 }

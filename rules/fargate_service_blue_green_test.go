@@ -66,6 +66,34 @@ resource "aws_lb_listener" "http" {
 		{name: "the same rule for production and test", src: base + rule("prod", both) +
 			service(prod+"\n      test_listener_rule       = aws_lb_listener_rule.prod.arn"),
 			want: []string{`45:34: test_listener_rule is the production listener rule aws_lb_listener_rule.prod too`}},
+		{name: "silent: production and test are two instances of one for_each rule", src: base + `resource "aws_lb_listener_rule" "r" {
+  for_each     = { production = aws_lb_target_group.blue.arn, test = aws_lb_target_group.green.arn }
+  listener_arn = aws_lb_listener.http.arn
+  action {
+    type             = "forward"
+    target_group_arn = each.value
+  }
+}
+` + service("      production_listener_rule = aws_lb_listener_rule.r[\"production\"].arn\n      test_listener_rule       = aws_lb_listener_rule.r[\"test\"].arn")},
+		{name: "the same instance of a for_each rule for production and test", src: base + `resource "aws_lb_listener_rule" "r" {
+  for_each     = { production = aws_lb_target_group.blue.arn, test = aws_lb_target_group.green.arn }
+  listener_arn = aws_lb_listener.http.arn
+  action {
+    type             = "forward"
+    target_group_arn = each.value
+  }
+}
+` + service("      production_listener_rule = aws_lb_listener_rule.r[\"production\"].arn\n      test_listener_rule       = aws_lb_listener_rule.r[\"production\"].arn"),
+			want: []string{`38:34: test_listener_rule is the production listener rule aws_lb_listener_rule.r["production"] too`}},
+		{name: "silent: a rule instance that cannot be told", src: base + `resource "aws_lb_listener_rule" "r" {
+  for_each     = { production = aws_lb_target_group.blue.arn, test = aws_lb_target_group.green.arn }
+  listener_arn = aws_lb_listener.http.arn
+  action {
+    type             = "forward"
+    target_group_arn = each.value
+  }
+}
+` + service("      production_listener_rule = aws_lb_listener_rule.r[\"production\"].arn\n      test_listener_rule       = aws_lb_listener_rule.r[var.key].arn")},
 		{name: "an ALB listener instead of a rule", src: base + service("      production_listener_rule = aws_lb_listener.http.arn"),
 			want: []string{`29:34: productionListenerRule names listener aws_lb_listener.http of an Application Load Balancer`}},
 		{name: "production rule forwards to another group", src: base + rule("prod", both+"\n      target_group {\n        arn    = aws_lb_target_group.other.arn\n        weight = 0\n      }") + service(prod),
