@@ -54,10 +54,9 @@ func (r *ServiceLaunchTypeRule) Check(runner tflint.Runner) error {
 					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s does not list FARGATE in requires_compatibilities (AWS: \"Task definition does not support launch_type FARGATE.\"): add \"FARGATE\" to requires_compatibilities", td.Label())
 					break
 				}
-				if td.NoCompatibilities() && td.NetworkMode != "" && td.NetworkMode != model.ModeAWSVPC {
-					e.emitf(svc.Attr("task_definition").Expr.Range(), "this service runs on Fargate, but its task definition %s sets no requires_compatibilities and uses the %s network mode, so AWS rejects the service (\"Task definition does not support launch_type FARGATE.\"): set requires_compatibilities = [\"FARGATE\"] and network_mode = \"awsvpc\" in the task definition", td.Label(), td.NetworkMode)
-					break
-				}
+				// A task definition without requires_compatibilities in another network
+				// mode than awsvpc is refused too, but its fix is the network mode, which
+				// fargate_task_network_mode reports: one mistake, one finding.
 			}
 		}
 	})

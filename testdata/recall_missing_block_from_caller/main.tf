@@ -37,3 +37,8 @@ module "unknown" { # silent: the mode is not known
   task_definition_arn = aws_ecs_task_definition.app.arn
   network_mode        = var.mode
 }
+
+module "combined" {
+  source       = "./combined"
+  network_mode = "bridge" # flagged once: the network mode; fixing it writes the block too
+}
