@@ -440,17 +440,29 @@ func readVariables(expr hcl.Expression) []string {
 
 // MissingBlockAt returns where to report that resource r has no block of type typ: for a
 // resource in a called module whose dynamic block of that type its caller leaves empty
-// (the dynamic block's for_each, or the condition that chooses it, reads one of the
-// module's variables), the caller's argument, or the module call that leaves the
-// variable at its default; otherwise the resource's block.
+// (see DynamicGate), the caller's argument, or the module call that leaves the variable
+// at its default; otherwise the resource's block.
 func (c *Config) MissingBlockAt(r *Resource, typ string) hcl.Range {
-	rb := c.blocks[r.Address()]
-	if rb == nil || r.mod == nil || r.mod.parent == nil {
+	if r.mod == nil || r.mod.parent == nil {
 		return r.Block.DefRange
+	}
+	if variable, ok := c.DynamicGate(r, typ); ok {
+		return c.callerArgument(r.mod, variable)
+	}
+	return r.Block.DefRange
+}
+
+// DynamicGate returns the one variable of r's module that decides whether r's dynamic
+// block of type typ has content: its for_each, or the condition that chooses it
+// (var.mode == "x" ? [...] : []), reads that variable and no other.
+func (c *Config) DynamicGate(r *Resource, typ string) (string, bool) {
+	rb := c.blocks[r.Address()]
+	if rb == nil {
+		return "", false
 	}
 	body, isSyntax := rb.block.Body.(*hclsyntax.Body)
 	if !isSyntax {
-		return r.Block.DefRange
+		return "", false
 	}
 	for _, b := range body.Blocks {
 		if b.Type != "dynamic" || len(b.Labels) != 1 || b.Labels[0] != typ || b.Body.Attributes["for_each"] == nil {
@@ -461,10 +473,24 @@ func (c *Config) MissingBlockAt(r *Resource, typ string) hcl.Range {
 			expr = cond.Condition
 		}
 		if vars := readVariables(expr); len(vars) == 1 {
-			return c.callerArgument(r.mod, vars[0])
+			return vars[0], true
 		}
 	}
-	return r.Block.DefRange
+	return "", false
+}
+
+// ReadVariable returns the variable of its module that attribute name of r is written
+// as (var.x).
+func (c *Config) ReadVariable(r *Resource, name string) (string, bool) {
+	rb := c.blocks[r.Address()]
+	if rb == nil {
+		return "", false
+	}
+	body, isSyntax := rb.block.Body.(*hclsyntax.Body)
+	if !isSyntax || body.Attributes[name] == nil {
+		return "", false
+	}
+	return variableRead(hcl.UnwrapExpression(body.Attributes[name].Expr))
 }
 
 // callerArgument returns where the caller of mod sets its variable: the argument of the

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/model"
@@ -30,13 +29,13 @@ func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
 					uses = "it runs on Fargate, whose tasks use awsvpc network mode"
 				}
 				missing := subject(svc.Resource, "service") + " has no network_configuration, but " + uses + ", which needs subnets and security groups for each task's network interface (AWS: \"Network Configuration must be provided when networkMode 'awsvpc' is specified.\")"
+				if gatedByTaskNetworkMode(m, svc) {
+					// The variable that leaves the block out also gives the task
+					// definition its network mode, which fargate_task_network_mode
+					// reports: one mistake, whose fix writes the block too.
+					continue
+				}
 				if at := m.Config.MissingBlockAt(svc.Resource, "network_configuration"); at != svc.Block.DefRange {
-					if decidesTaskNetworkMode(svc, at) {
-						// The argument that leaves the block out also gives the task
-						// definition its network mode, which fargate_task_network_mode
-						// reports there: one mistake, whose fix writes the block too.
-						continue
-					}
 					e.emit(missing+": the module writes the block only for some values of this argument; set one for which it does", at)
 				} else {
 					e.emit(missing+": add a network_configuration block", svc.Block.DefRange)
@@ -48,11 +47,19 @@ func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
 	})
 }
 
-// decidesTaskNetworkMode reports whether the value at rng is the network mode, other
-// than awsvpc, of a task definition of the service.
-func decidesTaskNetworkMode(svc *model.Service, rng hcl.Range) bool {
+// gatedByTaskNetworkMode reports whether the service's dynamic network_configuration is
+// decided by the variable that gives a task definition of the service, in the same
+// module, a network mode other than awsvpc.
+func gatedByTaskNetworkMode(m *model.Model, svc *model.Service) bool {
+	gate, ok := m.Config.DynamicGate(svc.Resource, "network_configuration")
+	if !ok {
+		return false
+	}
 	for _, td := range svc.TaskDefinitions {
-		if attr := td.Attr("network_mode"); attr != nil && td.NetworkMode != model.ModeAWSVPC && attr.Expr.Range() == rng {
+		if td.NetworkMode == model.ModeAWSVPC || td.ModulePrefix() != svc.ModulePrefix() {
+			continue
+		}
+		if v, ok := m.Config.ReadVariable(td.Resource, "network_mode"); ok && v == gate {
 			return true
 		}
 	}

@@ -40,6 +40,43 @@ resource "aws_ecs_service" "app" {
     subnets = ["subnet-1"]
   }
 }`},
+		{name: "silent: the variable that leaves the block out gives the task its mode", src: `
+variable "network_mode" {
+  default = "none"
+}
+resource "aws_ecs_task_definition" "app" {
+  network_mode = var.network_mode
+}
+resource "aws_ecs_service" "app" {
+  task_definition = aws_ecs_task_definition.app.arn
+  launch_type     = "FARGATE"
+  dynamic "network_configuration" {
+    for_each = var.network_mode == "awsvpc" ? [1] : []
+    content {
+      subnets = ["subnet-1"]
+    }
+  }
+}`},
+		{name: "another variable leaves the block out", src: `
+variable "network_mode" {
+  default = "none"
+}
+variable "attach" {
+  default = false
+}
+resource "aws_ecs_task_definition" "app" {
+  network_mode = var.network_mode
+}
+resource "aws_ecs_service" "app" {
+  task_definition = aws_ecs_task_definition.app.arn
+  launch_type     = "FARGATE"
+  dynamic "network_configuration" {
+    for_each = var.attach ? [1] : []
+    content {
+      subnets = ["subnet-1"]
+    }
+  }
+}`, want: []string{`11:1: this service has no network_configuration, but it runs on Fargate`}},
 		{name: "silent: unresolved task definition", src: `
 resource "aws_ecs_service" "app" {
   name            = "app"
