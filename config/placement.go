@@ -493,6 +493,43 @@ func (c *Config) ReadVariable(r *Resource, name string) (string, bool) {
 	return variableRead(hcl.UnwrapExpression(body.Attributes[name].Expr))
 }
 
+// VariablesBehind returns the variables of r's module that attribute name of r is
+// computed from, through the locals it reads, once each.
+func (c *Config) VariablesBehind(r *Resource, name string) []string {
+	rb := c.blocks[r.Address()]
+	if rb == nil {
+		return nil
+	}
+	body, isSyntax := rb.block.Body.(*hclsyntax.Body)
+	if !isSyntax || body.Attributes[name] == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	var visit func(expr hcl.Expression)
+	visit = func(expr hcl.Expression) {
+		for _, tr := range expr.Variables() {
+			switch tr.RootName() {
+			case "var":
+				if v, ok := stepName(tr, 1); ok && !slices.Contains(out, v) {
+					out = append(out, v)
+				}
+			case "local":
+				l, ok := stepName(tr, 1)
+				if !ok || seen[l] {
+					continue
+				}
+				seen[l] = true
+				if local, ok := rb.mod.eval.Local(l); ok {
+					visit(local)
+				}
+			}
+		}
+	}
+	visit(body.Attributes[name].Expr)
+	return out
+}
+
 // callerArgument returns where the caller of mod sets its variable: the argument of the
 // module call, followed through further modules while it only passes on one of theirs or
 // reads the entry of a for_each call (then the entry, where its caller wrote it), or the

@@ -1,6 +1,10 @@
 package model
 
-import "github.com/fargate-lint/tflint-ruleset-fargate/config"
+import (
+	"slices"
+
+	"github.com/fargate-lint/tflint-ruleset-fargate/config"
+)
 
 // Service is one instance of aws_ecs_service with what it references.
 type Service struct {
@@ -54,4 +58,19 @@ func (s *Service) TaskNetworkMode() string {
 		mode = td.NetworkMode
 	}
 	return mode
+}
+
+// NetworkModeFrom reports whether a task definition of the service, in the same module,
+// takes a network mode other than awsvpc from one of variables (var.network_mode): a
+// setting computed from that variable follows the mode, and changes with its fix.
+func (m *Model) NetworkModeFrom(s *Service, variables []string) bool {
+	for _, td := range s.TaskDefinitions {
+		if td.NetworkMode == ModeAWSVPC || td.ModulePrefix() != s.ModulePrefix() {
+			continue
+		}
+		if v, ok := m.Config.ReadVariable(td.Resource, "network_mode"); ok && slices.Contains(variables, v) {
+			return true
+		}
+	}
+	return false
 }

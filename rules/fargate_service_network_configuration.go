@@ -29,7 +29,7 @@ func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
 					uses = "it runs on Fargate, whose tasks use awsvpc network mode"
 				}
 				missing := subject(svc.Resource, "service") + " has no network_configuration, but " + uses + ", which needs subnets and security groups for each task's network interface (AWS: \"Network Configuration must be provided when networkMode 'awsvpc' is specified.\")"
-				if gatedByTaskNetworkMode(m, svc) {
+				if gate, ok := m.Config.DynamicGate(svc.Resource, "network_configuration"); ok && m.NetworkModeFrom(svc, []string{gate}) {
 					// The variable that leaves the block out also gives the task
 					// definition its network mode, which fargate_task_network_mode
 					// reports: one mistake, whose fix writes the block too.
@@ -45,23 +45,4 @@ func (r *ServiceNetworkConfigurationRule) Check(runner tflint.Runner) error {
 			}
 		}
 	})
-}
-
-// gatedByTaskNetworkMode reports whether the service's dynamic network_configuration is
-// decided by the variable that gives a task definition of the service, in the same
-// module, a network mode other than awsvpc.
-func gatedByTaskNetworkMode(m *model.Model, svc *model.Service) bool {
-	gate, ok := m.Config.DynamicGate(svc.Resource, "network_configuration")
-	if !ok {
-		return false
-	}
-	for _, td := range svc.TaskDefinitions {
-		if td.NetworkMode == model.ModeAWSVPC || td.ModulePrefix() != svc.ModulePrefix() {
-			continue
-		}
-		if v, ok := m.Config.ReadVariable(td.Resource, "network_mode"); ok && v == gate {
-			return true
-		}
-	}
-	return false
 }

@@ -1,8 +1,12 @@
 # A module whose one network_mode variable gives the task definition its mode and decides
-# whether the service gets a network configuration.
+# whether the service gets a network configuration and a service role.
 variable "network_mode" {
   type    = string
   default = "awsvpc"
+}
+
+locals {
+  needs_role = var.network_mode != "awsvpc"
 }
 
 resource "aws_ecs_task_definition" "this" {
@@ -24,6 +28,7 @@ resource "aws_ecs_service" "this" {
   cluster         = "default"
   task_definition = aws_ecs_task_definition.this.arn
   launch_type     = "FARGATE"
+  iam_role        = local.needs_role ? "arn:aws:iam::123456789012:role/ecs-service" : null
 
   dynamic "network_configuration" {
     for_each = var.network_mode == "awsvpc" ? [1] : []
