@@ -1,9 +1,11 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 
@@ -195,6 +197,15 @@ func newestRevision(b *config.Body) cty.Value {
 	content, _, _ := b.PartialContent(&hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "task_definition"}}})
 	a := content.Attributes["task_definition"]
 	if a == nil {
+		return config.Unknown
+	}
+	// The resource's family (or an ARN: its revision, or the family's newest); a
+	// template such as "${family}:3" names another revision.
+	tr, isTraversal := hcl.UnwrapExpression(a.Expr).(*hclsyntax.ScopeTraversalExpr)
+	if !isTraversal {
+		return config.Unknown
+	}
+	if last, isAttr := tr.Traversal[len(tr.Traversal)-1].(hcl.TraverseAttr); !isAttr || !slices.Contains([]string{"family", "arn", "arn_without_revision", "id"}, last.Name) {
 		return config.Unknown
 	}
 	family := b.Eval(a.Expr)

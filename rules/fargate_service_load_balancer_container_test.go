@@ -48,6 +48,7 @@ resource "aws_ecs_service" "app" {
 			want: []string{`17:24: container "web" of task definition aws_ecs_task_definition.app maps no containerPort 80`}},
 		{name: "the newest revision read alone", src: task + newest("aws_ecs_task_definition.app.family", "data.aws_ecs_task_definition.app.revision"),
 			want: []string{`17:24: container "web" of task definition aws_ecs_task_definition.app maps no containerPort 80`}},
+		{name: "silent: a data source reading another revision of the family", src: task + newest(`"${aws_ecs_task_definition.app.family}:3"`, "max(aws_ecs_task_definition.app.revision, data.aws_ecs_task_definition.app.revision)")},
 		{name: "silent: the newest revision of a family named by a literal", src: task + newest(`"app"`, "max(aws_ecs_task_definition.app.revision, data.aws_ecs_task_definition.app.revision)")},
 		{name: "silent: the newest revision of a family from a variable", src: task + newest("var.family", "max(aws_ecs_task_definition.app.revision, data.aws_ecs_task_definition.app.revision)")},
 		{name: "silent: unknown containers", src: `
