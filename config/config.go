@@ -44,6 +44,9 @@ type Config struct {
 	byAddress map[string][]*Resource
 	byType    map[string][]*Resource
 	dynamic   map[*Resource]map[string]bool
+	// generated are the blocks dynamic blocks generate, with the element of for_each
+	// each comes from.
+	generated map[*hclext.Block]cty.Value
 	values    map[hcl.Expression]cty.Value
 	raws      map[hcl.Expression]cty.Value
 	// refValues caches what references to a resource see, by address and attributes;

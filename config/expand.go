@@ -257,10 +257,12 @@ func (m *Config) expandDynamic(r *Resource, b *hcl.Block, target string, schema 
 	var out []*hclext.Block
 	for _, kv := range elems {
 		inner := s.with(iterator, cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]}))
-		out = append(out, &hclext.Block{
+		blk := &hclext.Block{
 			Type: target, Body: m.expandBody(r, contents[0].Body, schema, inner),
 			DefRange: b.DefRange, TypeRange: b.TypeRange,
-		})
+		}
+		m.generated[blk] = kv[1]
+		out = append(out, blk)
 	}
 	return out
 }

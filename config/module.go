@@ -98,6 +98,7 @@ func newConfig(schema Schema) *Config {
 		byAddress:   map[string][]*Resource{},
 		byType:      map[string][]*Resource{},
 		dynamic:     map[*Resource]map[string]bool{},
+		generated:   map[*hclext.Block]cty.Value{},
 		values:      map[hcl.Expression]cty.Value{},
 		raws:        map[hcl.Expression]cty.Value{},
 		refValues:   map[string]cty.Value{},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/fargate-lint/tflint-ruleset-fargate/ignore"
@@ -528,6 +529,25 @@ func (c *Config) VariablesBehind(r *Resource, name string) []string {
 	}
 	visit(body.Attributes[name].Expr)
 	return out
+}
+
+// ElementAt returns where a caller wrote the element of a dynamic block's for_each that
+// generated block b in a called module (an entry of a map it passed, {...}): the place
+// to add what the block lacks. ok is false for a block written out, or an element
+// written in the module itself.
+func (c *Config) ElementAt(b *hclext.Block) (hcl.Range, bool) {
+	v, ok := c.generated[b]
+	if !ok {
+		return hcl.Range{}, false
+	}
+	n := tree.FromMarkedValue(v, hcl.Range{}, placer)
+	written := func(n *tree.Node) bool {
+		return n.Exact && n.Range.Filename != "" && !underDotTerraform(n.Range.Filename) && n.Range.Filename != b.DefRange.Filename
+	}
+	if obj := c.constructorOf(n, written); obj != nil {
+		return obj.SrcRange, true
+	}
+	return hcl.Range{}, false
 }
 
 // callerArgument returns where the caller of mod sets its variable: the argument of the

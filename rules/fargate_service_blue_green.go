@@ -68,11 +68,15 @@ func checkAdvancedConfigurationPresent(m *model.Model, e *emitter, svc *model.Se
 	}
 	shifting := strategy != "" && strategy != "ROLLING"
 	for _, lb := range without {
+		at := lb.DefRange
+		if entry, ok := m.Config.ElementAt(lb); ok {
+			at = entry // the load balancer entry a caller passed the module
+		}
 		switch {
 		case shifting:
-			e.emitf(lb.DefRange, "service %s deploys with strategy %s, which shifts traffic between two target groups, but this load_balancer has no advanced_configuration (AWS: \"advancedConfiguration field is required for all loadBalancers when using a non-ROLLING deployment strategy\"): add advanced_configuration with alternate_target_group_arn, production_listener_rule and role_arn", svc.Label(), strategy)
+			e.emitf(at, "service %s deploys with strategy %s, which shifts traffic between two target groups, but this load_balancer has no advanced_configuration (AWS: \"advancedConfiguration field is required for all loadBalancers when using a non-ROLLING deployment strategy\"): add advanced_configuration with alternate_target_group_arn, production_listener_rule and role_arn", svc.Label(), strategy)
 		case len(with) > 0:
-			e.emitf(lb.DefRange, "another load_balancer of service %s has advanced_configuration and this one has none (AWS: \"Either all or none of the provided loadBalancers must have advancedConfiguration defined\"): add advanced_configuration here, or remove it from the other", svc.Label())
+			e.emitf(at, "another load_balancer of service %s has advanced_configuration and this one has none (AWS: \"Either all or none of the provided loadBalancers must have advancedConfiguration defined\"): add advanced_configuration here, or remove it from the other", svc.Label())
 		}
 	}
 }

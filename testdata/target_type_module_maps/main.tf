@@ -34,6 +34,14 @@ module "platform" {
         }
       }
     }
+    # Blue/green without the alternate: the fix is in this load balancer entry.
+    canary = {
+      port           = 8086
+      blue_green     = true
+      load_balancers = {
+        main = { group = module.lb.groups["canary"].arn, container = "app" } # flagged
+      }
+    }
     api = {
       port           = 8081
       load_balancers = { main = { group = module.lb.groups["api"].arn } }
@@ -76,6 +84,7 @@ module "lb" {
     worker   = { port = 8082, target_type = var.worker_target_type }
     batch    = { port = 8083, target_type = "instance" }
     spare    = { port = 8085, target_type = "instance" }
+    canary   = { port = 8086, target_type = "ip" }
   }
   rules = {
     web    = { priority = 10, path = "/web/*", weights = { web = 100, web_next = 0 } }
@@ -83,5 +92,6 @@ module "lb" {
     worker = { priority = 30, path = "/worker/*", weights = { worker = 100 } }
     batch  = { priority = 40, path = "/batch/*", weights = { batch = 100 } }
     spare  = { priority = 50, path = "/spare/*", weights = { spare = 100 } }
+    canary = { priority = 60, path = "/canary/*", weights = { canary = 100 } }
   }
 }
