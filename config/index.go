@@ -16,7 +16,7 @@ func (m *Config) Referrers(typ, attr string, targets ...string) Referrers {
 	if idx, ok := m.indexes[key]; ok {
 		return idx
 	}
-	idx := Referrers{By: map[string][]*Resource{}, Uncertain: map[string]bool{}, Complete: !m.hidden}
+	idx := Referrers{By: map[string][]*Resource{}, Complete: true}
 	for _, r := range m.byType[typ] {
 		a := r.Attr(attr)
 		target := m.Resolve(a, targets...)
@@ -29,22 +29,36 @@ func (m *Config) Referrers(typ, attr string, targets ...string) Referrers {
 		addr := target[0].Address()
 		idx.By[addr] = append(idx.By[addr], r)
 	}
-	if m.unknownTypes[typ] {
-		for _, rb := range m.order {
-			if rb.typ != typ || !rb.unknown {
-				continue
-			}
-			target, ok := m.blockTarget(rb, attr, targets)
-			switch {
-			case !ok:
-				idx.Complete = false
-			case target != "":
-				idx.Uncertain[target] = true
-			}
-		}
-	}
+	uncertain, known := m.UnseenReferences(typ, attr, targets...)
+	idx.Uncertain = uncertain
+	idx.Complete = idx.Complete && known
 	m.indexes[key] = idx
 	return idx
+}
+
+// UnseenReferences returns what the instances of resources of type typ that the
+// configuration cannot see (a count or for_each not known) reference by attribute attr:
+// the resources of targets they name, when each such block names one whatever its
+// instances. known is false when one may name anything: its attribute depends on the
+// instance or does not resolve, or a module call could not be followed.
+func (m *Config) UnseenReferences(typ, attr string, targets ...string) (uncertain map[string]bool, known bool) {
+	uncertain, known = map[string]bool{}, !m.hidden
+	if !m.unknownTypes[typ] {
+		return uncertain, known
+	}
+	for _, rb := range m.order {
+		if rb.typ != typ || !rb.unknown {
+			continue
+		}
+		target, ok := m.blockTarget(rb, attr, targets)
+		switch {
+		case !ok:
+			known = false
+		case target != "":
+			uncertain[target] = true
+		}
+	}
+	return uncertain, known
 }
 
 // BlocksNaming returns the addresses of the resource blocks of type typ whose attribute

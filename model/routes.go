@@ -122,7 +122,7 @@ func (m *Model) tableRoutes(table, vpc string) (routes []route, ok bool) {
 		}
 	}
 	idx := m.routeResources()
-	if !idx.complete {
+	if !idx.complete || idx.uncertain[table] {
 		return nil, false
 	}
 	for _, r := range idx.by[table] {
@@ -241,8 +241,11 @@ func (m *Model) serviceSubnets(s *Service) (routes []SubnetRoute, names []string
 
 // routeIndex lists the aws_route resources of each route table.
 type routeIndex struct {
-	by       map[string][]*config.Resource
-	complete bool
+	by map[string][]*config.Resource
+	// complete is false when a route may belong to any table; uncertain are the tables
+	// that routes of unknown count belong to.
+	complete  bool
+	uncertain map[string]bool
 }
 
 // routeResources indexes aws_route resources by the route table they belong to, once.
@@ -250,7 +253,8 @@ func (m *Model) routeResources() *routeIndex {
 	if m.routes != nil {
 		return m.routes
 	}
-	idx := &routeIndex{by: map[string][]*config.Resource{}, complete: !m.Config.MayHaveUnknown(TypeRoute)}
+	uncertain, known := m.Config.UnseenReferences(TypeRoute, "route_table_id", TypeRouteTable, TypeDefaultRouteTable)
+	idx := &routeIndex{by: map[string][]*config.Resource{}, complete: known, uncertain: uncertain}
 	for _, r := range m.Config.OfType(TypeRoute) {
 		owner, ok := m.routeTableOf(r.Attr("route_table_id"))
 		if !ok {

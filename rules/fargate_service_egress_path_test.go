@@ -73,6 +73,24 @@ resource "aws_ecs_account_setting_default" "dual_stack" {
 }`, want: []string{`15:15: its VPC lacks what the tasks of aws_ecs_task_definition.app need`}},
 		{name: "IPv6 route, but the subnet has no IPv6 CIDR", src: strings.Replace(ipv6Fargate, `ipv6_cidr_block = "2001:db8::/64"`, "", 1),
 			want: []string{`15:15: its VPC lacks what the tasks of aws_ecs_task_definition.app need`}},
+		{name: "routes of unknown count on another table", src: publicSubnet + `
+resource "aws_route_table" "other" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_route" "other" {
+  count                  = length(var.peers)
+  route_table_id         = aws_route_table.other.id
+  destination_cidr_block = var.peers[count.index]
+  gateway_id             = "pcx-1"
+}`,
+			want: []string{`27:3: subnet aws_subnet.a reaches the internet through an internet gateway`}},
+		{name: "silent: routes of unknown count on the subnet's table", src: publicSubnet + `
+resource "aws_route" "more" {
+  count                  = length(var.peers)
+  route_table_id         = aws_route_table.public.id
+  destination_cidr_block = var.peers[count.index]
+  nat_gateway_id         = "nat-1"
+}`},
 		{name: "silent: an aws_route on an unknown table", src: isolatedFargate + `
 resource "aws_route" "x" {
   route_table_id         = var.rt
