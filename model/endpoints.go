@@ -93,9 +93,14 @@ func literalPart(e hclsyntax.Expression) (string, bool) {
 }
 
 // EndpointsIn returns the endpoints of a VPC. ok is false when some endpoint of the module
-// has a VPC or service that is not known, since it may be the one a rule looks for.
+// has a VPC or service that is not known, or endpoints of unknown count may be in this VPC,
+// since one may be the one a rule looks for.
 func (m *Model) EndpointsIn(vpc string) (endpoints []*Endpoint, ok bool) {
-	ok = !m.Config.MayHaveUnknown(TypeVPCEndpoint)
+	uncertain, known := m.Config.UnseenReferences(TypeVPCEndpoint, "vpc_id", vpcTypes...)
+	ok = known
+	if address, isRef := strings.CutPrefix(vpc, "ref:"); (isRef && uncertain[address]) || (!isRef && len(uncertain) > 0) {
+		ok = false // a VPC given by id may be any of them
+	}
 	for _, e := range m.Endpoints {
 		if e.VPC == "" || e.Service == "" {
 			ok = false

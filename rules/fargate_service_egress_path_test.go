@@ -91,6 +91,22 @@ resource "aws_route" "more" {
   destination_cidr_block = var.peers[count.index]
   nat_gateway_id         = "nat-1"
 }`},
+		{name: "endpoints of unknown count in another VPC", src: isolatedFargate + `
+resource "aws_vpc" "other" {}
+resource "aws_vpc_endpoint" "other" {
+  for_each          = var.services
+  vpc_id            = aws_vpc.other.id
+  service_name      = "com.amazonaws.eu-west-1.${each.key}"
+  vpc_endpoint_type = "Interface"
+}`,
+			want: []string{`14:15: its VPC lacks what the tasks of aws_ecs_task_definition.app need`}},
+		{name: "silent: endpoints of unknown count in the tasks' VPC", src: isolatedFargate + `
+resource "aws_vpc_endpoint" "more" {
+  for_each          = var.services
+  vpc_id            = aws_vpc.main.id
+  service_name      = "com.amazonaws.eu-west-1.${each.key}"
+  vpc_endpoint_type = "Interface"
+}`},
 		{name: "silent: an aws_route on an unknown table", src: isolatedFargate + `
 resource "aws_route" "x" {
   route_table_id         = var.rt
