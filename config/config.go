@@ -66,6 +66,7 @@ type Config struct {
 	hidden       bool
 
 	indexes map[referrerKey]Referrers
+	unseen  map[referrerKey]unseenRefs
 }
 
 // Resource is one instance of a resource block.
@@ -231,6 +232,12 @@ type resolveKey struct {
 // referrerKey names an index of resources of one type by the resource an attribute of
 // theirs references.
 type referrerKey struct{ typ, attr string }
+
+// unseenRefs is what UnseenReferences answers.
+type unseenRefs struct {
+	uncertain map[string]bool
+	known     bool
+}
 
 // Referrers lists, per referenced address, the resources that reference it.
 type Referrers struct {

@@ -41,7 +41,13 @@ func (m *Config) Referrers(typ, attr string, targets ...string) Referrers {
 // the resources of targets they name, when each such block names one whatever its
 // instances. known is false when one may name anything: its attribute depends on the
 // instance or does not resolve, or a module call could not be followed.
+// It is worked out once per type and attribute; callers must not change it.
 func (m *Config) UnseenReferences(typ, attr string, targets ...string) (uncertain map[string]bool, known bool) {
+	key := referrerKey{typ, attr}
+	if u, done := m.unseen[key]; done {
+		return u.uncertain, u.known
+	}
+	defer func() { m.unseen[key] = unseenRefs{uncertain, known} }()
 	uncertain, known = map[string]bool{}, !m.hidden
 	if !m.unknownTypes[typ] {
 		return uncertain, known

@@ -107,6 +107,7 @@ func newConfig(schema Schema) *Config {
 
 		unknownTypes: map[string]bool{},
 		indexes:      map[referrerKey]Referrers{},
+		unseen:       map[referrerKey]unseenRefs{},
 	}
 }
 
