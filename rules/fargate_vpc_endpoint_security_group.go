@@ -30,6 +30,11 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 			if ep.Type != model.EndpointInterface {
 				continue
 			}
+			if !ep.PrivateDNSKnown || !ep.PrivateDNS {
+				// Without private DNS only clients told its name use the endpoint: a
+				// group that admits nobody breaks no call the configuration makes.
+				continue
+			}
 			attr := ep.Attr("security_group_ids")
 			associated, ok := m.HasAssociation(ep, model.TypeEndpointSecurityGroupAssociation)
 			if !ok || associated {
@@ -57,8 +62,8 @@ func (r *VPCEndpointSecurityGroupRule) Check(runner tflint.Runner) error {
 // checkEndpointCallers flags an endpoint whose security groups admit HTTPS, but not from
 // the tasks or container instances that call its service through it.
 func checkEndpointCallers(m *model.Model, e *emitter, ep *model.Endpoint, groups []*config.Resource, attr *hclext.Attribute, callers []*model.Caller) {
-	if ep.VPC == "" || ep.Service == "" || !ep.PrivateDNSKnown || !ep.PrivateDNS {
-		return // without private DNS, only clients told its name use the endpoint
+	if ep.VPC == "" || ep.Service == "" {
+		return
 	}
 	for _, c := range callers {
 		why, needed := c.Needs[ep.Service]

@@ -9,14 +9,17 @@ func TestVPCEndpointSecurityGroup(t *testing.T) {
 	endpoint := func(groups string) string {
 		return `
 resource "aws_vpc_endpoint" "logs" {
-  service_name      = "com.amazonaws.eu-west-1.logs"
-  vpc_endpoint_type = "Interface"
+  service_name        = "com.amazonaws.eu-west-1.logs"
+  vpc_endpoint_type   = "Interface"
+  private_dns_enabled = true
 ` + groups + `
 }`
 	}
 	testRule(t, NewVPCEndpointSecurityGroupRule(), []ruleCase{
 		{name: "no security groups", src: endpoint(""),
 			want: []string{`2:1: this Interface endpoint has no security_group_ids`}},
+		{name: "silent: no security groups, without private DNS (only clients told its name use it)", src: strings.Replace(endpoint(""), "private_dns_enabled = true", "private_dns_enabled = false", 1)},
+		{name: "silent: no security groups, private DNS not known", src: strings.Replace(endpoint(""), "private_dns_enabled = true", "private_dns_enabled = var.dns", 1)},
 		{name: "no HTTPS ingress", src: endpoint("  security_group_ids = [aws_security_group.ep.id]") + `
 resource "aws_security_group" "ep" {
   ingress {
@@ -24,7 +27,7 @@ resource "aws_security_group" "ep" {
     to_port   = 80
     protocol  = "tcp"
   }
-}`, want: []string{`5:24: none of this endpoint's security groups admits TCP 443`}},
+}`, want: []string{`6:24: none of this endpoint's security groups admits TCP 443`}},
 		{name: "silent: HTTPS from a rule resource", src: endpoint("  security_group_ids = [aws_security_group.ep.id]") + `
 resource "aws_security_group" "ep" {}
 resource "aws_security_group_rule" "https" {
