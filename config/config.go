@@ -67,6 +67,8 @@ type Config struct {
 
 	indexes map[referrerKey]Referrers
 	unseen  map[referrerKey]unseenRefs
+	// exported are the addresses of the resources the root module's outputs read.
+	exported map[string]bool
 }
 
 // Resource is one instance of a resource block.

@@ -578,3 +578,44 @@ resource "widget" "fixed" {
 		t.Errorf("BlocksNaming (complete %v) (-want +got):\n%s", complete, diff)
 	}
 }
+
+// TestPreconditions checks that a resource whose precondition is known to fail has no
+// instance the rules can read, and may exist (the plan stops there); one whose
+// precondition holds or is not known is read as written.
+func TestPreconditions(t *testing.T) {
+	for _, tc := range []struct {
+		name, condition string
+		instances       int
+		unknown         bool
+	}{
+		{"fails", "var.mode == \"fargate\"", 0, true},
+		{"holds", "var.mode == \"ec2\"", 1, false},
+		{"not known", "var.other == \"x\"", 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := load(t, map[string]string{"main.tf": `
+variable "mode" {
+  default = "ec2"
+}
+variable "other" {
+  type = string
+}
+resource "thing" "a" {
+  name = "a"
+  lifecycle {
+    precondition {
+      condition     = ` + tc.condition + `
+      error_message = "no"
+    }
+  }
+}
+`})
+			if got := len(c.ByAddress("thing.a")); got != tc.instances {
+				t.Errorf("%d instances, want %d", got, tc.instances)
+			}
+			if got := c.MayHaveUnknown("thing"); got != tc.unknown {
+				t.Errorf("MayHaveUnknown = %v, want %v", got, tc.unknown)
+			}
+		})
+	}
+}

@@ -179,6 +179,14 @@ func (m *Config) expand(rb *resourceBlock) {
 	}
 	rb.count, rb.forEach, rb.unknown, rb.keys = it.count, it.forEach, it.unknown, it.keys
 	scopes := it.scopes
+	for _, s := range scopes {
+		if m.refused(rb, s) {
+			// Terraform stops the plan at a precondition known to fail: what the
+			// resource would be is moot, and it may still exist once fixed.
+			rb.unknown, rb.keys, scopes = true, nil, nil
+			break
+		}
+	}
 	for i, s := range scopes {
 		r := &Resource{Type: rb.typ, Name: rb.name, scope: s, key: rb.instanceKey(i), mod: rb.mod}
 		if body, ok := rb.block.Body.(*hclsyntax.Body); ok {
@@ -337,4 +345,29 @@ func (rb *resourceBlock) instanceKey(i int) string {
 		return fmt.Sprintf("[%q]", rb.keys[i].AsString())
 	}
 	return ""
+}
+
+// refused reports whether a precondition of the resource block (lifecycle { precondition
+// { condition = ... } }) is known to fail in the instance scope s.
+func (m *Config) refused(rb *resourceBlock, s scope) bool {
+	body, ok := rb.block.Body.(*hclsyntax.Body)
+	if !ok {
+		return false
+	}
+	for _, lc := range body.Blocks {
+		if lc.Type != "lifecycle" {
+			continue
+		}
+		for _, pc := range lc.Body.Blocks {
+			cond := pc.Body.Attributes["condition"]
+			if pc.Type != "precondition" || cond == nil {
+				continue
+			}
+			v := hcleval.Plain(rb.mod.eval.ValueIn(cond.Expr, s))
+			if v.IsKnown() && !v.IsNull() && !v.IsMarked() && v.Type() == cty.Bool && v.False() {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -226,3 +226,27 @@ func ListElements(attr *hclext.Attribute) ([]*hclext.Attribute, bool) {
 	}
 	return out, true
 }
+
+// Exported reports whether an output of the root module reads the resource at address
+// (its value, or a part of it, carries a reference to it): configurations that read this
+// one's outputs may use the resource as well.
+func (m *Config) Exported(address string) bool {
+	if m.exported == nil {
+		m.exported = map[string]bool{}
+		for _, expr := range m.root.def.outputs {
+			v := m.raw(expr)
+			for _, r := range refsOf(v) {
+				m.exported[r.address] = true
+			}
+			_, parts := v.UnmarkDeepWithPaths()
+			for _, pm := range parts {
+				for mark := range pm.Marks {
+					if r, ok := mark.(ref); ok {
+						m.exported[r.address] = true
+					}
+				}
+			}
+		}
+	}
+	return m.exported[address]
+}

@@ -39,7 +39,10 @@ func (r *TargetGroupAttachedRule) Check(runner tflint.Runner) error {
 				}
 				via := forwarders[tgs[0].Address()]
 				if len(via) == 0 {
-					if complete {
+					// A target group the configuration exports may be attached by one
+					// that reads its outputs (a folder linted on its own that a caller
+					// uses as a module).
+					if complete && !m.Config.Exported(tgs[0].Address()) {
 						e.emitf(attr.Expr.Range(), "no listener or listener rule forwards to target group %s, so ECS cannot register this service's tasks in it (AWS: \"The target group ... does not have an associated load balancer.\"): add a listener default_action or a listener rule that forwards to it", tgs[0].Label())
 					}
 					continue

@@ -39,6 +39,18 @@ resource "aws_lb_listener" "http" {
 		{name: "depends_on names something else", src: tg + listener + service("  depends_on = [aws_iam_role.x]"),
 			want: []string{`23:16: this service does not depend on aws_lb_listener.http`}},
 		{name: "silent: depends on the listener", src: tg + listener + service("  depends_on = [aws_lb_listener.http]")},
+		{name: "silent: the target group is an output (a caller may attach it)", src: tg + service("") + `
+output "target_group_arn" {
+  value = aws_lb_target_group.app.arn
+}`},
+		{name: "silent: the target group is part of an output", src: tg + service("") + `
+output "app" {
+  value = { target_group = aws_lb_target_group.app.arn, name = "app" }
+}`},
+		{name: "another resource is an output", src: tg + service("") + `
+output "service" {
+  value = aws_ecs_service.app.id
+}`, want: []string{`8:24: no listener or listener rule forwards to target group aws_lb_target_group.app`}},
 		{name: "silent: a listener forwards to an unresolved target", src: tg + service("") + `
 resource "aws_lb_listener_rule" "x" {
   action {
