@@ -66,13 +66,17 @@ func (p *printer) printPrettyIssue(is *Issue, sources map[string][]byte) {
 	}
 	fmt.Fprintf(w, "%s: %s (%s)\n\n", p.paint(severityStyle(is.Severity), is.Severity.String()), p.paint(styleBold, message), is.Rule)
 	fmt.Fprintf(w, "  on %s line %d:\n", is.Range.Filename, is.Range.Start.Line)
-	src := is.Source
-	if src == nil {
-		src = sources[is.Range.Filename]
-	}
-	if src == nil {
-		// A file outside the linted module (a called module's) is read for the excerpt.
-		src, _ = os.ReadFile(is.Range.Filename)
+	var src []byte
+	// tflint loads no OpenTofu file as a source, so it shows no excerpt of one.
+	if !isTofu(is.Range.Filename) {
+		src = is.Source
+		if src == nil {
+			src = sources[is.Range.Filename]
+		}
+		if src == nil {
+			// A file outside the linted module (a called module's) is read for the excerpt.
+			src, _ = os.ReadFile(is.Range.Filename)
+		}
 	}
 	if src == nil {
 		fmt.Fprintf(w, "   (source code not available)\n")
@@ -132,4 +136,9 @@ func (p *printer) printPrettyError(err error, sources map[string][]byte, folder 
 		}
 		_ = hcl.NewDiagnosticTextWriter(p.stderr, files, 0, p.color).WriteDiagnostics(diags)
 	}
+}
+
+// isTofu reports whether a file is an OpenTofu file (.tofu, .tofu.json).
+func isTofu(name string) bool {
+	return strings.HasSuffix(name, ".tofu") || strings.HasSuffix(name, ".tofu.json")
 }

@@ -22,8 +22,8 @@ import (
 // their wording is this package's own, so only the shape is compared.
 
 // formatCases are the cases compared: findings of every severity, fixable findings,
-// ignore comments, and no findings.
-var formatCases = []string{"service_rules", "autofix", "ignore_comment", "valid_stack", "module_call"}
+// ignore comments, no findings, and findings in an OpenTofu file (tflint shows no excerpt).
+var formatCases = []string{"service_rules", "autofix", "ignore_comment", "valid_stack", "module_call", "tofu_mixed"}
 
 func TestFormatsMatchTFLint(t *testing.T) {
 	for _, name := range formatCases {
