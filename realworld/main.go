@@ -30,6 +30,7 @@ func main() {
 	jobs := fs.Int("j", 2, "examples linted at once")
 	mutate := fs.Bool("mutate", true, "recall: plant mistakes (false: lint the examples as they are)")
 	verbose := fs.Bool("v", false, "print every mutant")
+	plantOwn := fs.Bool("plant-own", false, "recall: also plant into the repository's own modules that the examples call by relative path (heldout.txt)")
 	fs.Parse(os.Args[2:])
 
 	defaultList := map[string]string{"fill": "realworld/recall.txt", "recall": "realworld/recall.txt", "trial": "realworld/trial.txt"}[os.Args[1]]
@@ -53,7 +54,7 @@ func main() {
 	case "recall":
 		err = recall(recallOptions{
 			Entries: entries, Cache: *cache, Work: *work, TFLint: *tflint, Plugin: *plugin,
-			Only: *only, Jobs: *jobs, Mutate: *mutate, Verbose: *verbose,
+			Only: *only, Jobs: *jobs, Mutate: *mutate, Verbose: *verbose, PlantOwn: *plantOwn,
 		})
 	case "trial":
 		err = trial(trialOptions{

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -17,6 +18,7 @@ type recallOptions struct {
 	Only                        string
 	Jobs                        int
 	Mutate, Verbose             bool
+	PlantOwn                    bool // also plant into the repository's own modules (ownDirs)
 }
 
 // Classes of a mutant.
@@ -34,6 +36,7 @@ type outcome struct {
 	Class          string
 	Found          []issue // new findings in the mutant
 	Disagree       bool    // tflint and standalone answered differently
+	Own            bool    // planted in the repository's own module, not in an example
 }
 
 // job is one example to lint.
@@ -41,6 +44,13 @@ type job struct {
 	e   entry
 	dir string // absolute example folder in the work copy
 	rel string
+}
+
+// published is an example's lint as published: the findings of tflint with the plugin,
+// and the extra arguments every lint of it takes.
+type published struct {
+	issues []issue
+	extra  []string
 }
 
 // recall lints every example of the groups, then plants each operator at each place it
@@ -76,6 +86,7 @@ func recall(o recallOptions) error {
 	var mu sync.Mutex
 	var outcomes []outcome
 	var baseline []string
+	bases := map[string]published{} // by example folder
 	ch := make(chan job)
 	var wg sync.WaitGroup
 	for w := 0; w < max(1, o.Jobs); w++ {
@@ -83,8 +94,9 @@ func recall(o recallOptions) error {
 		go func() {
 			defer wg.Done()
 			for j := range ch {
-				lines, outs := runExample(reg, linters, j, o)
+				lines, outs, base := runExample(reg, linters, j, o)
 				mu.Lock()
+				bases[j.dir] = base
 				baseline = append(baseline, lines...)
 				outcomes = append(outcomes, outs...)
 				for _, oc := range outs {
@@ -101,6 +113,9 @@ func recall(o recallOptions) error {
 	}
 	close(ch)
 	wg.Wait()
+	if o.Mutate && o.PlantOwn {
+		outcomes = append(outcomes, plantOwn(linters, jobs, bases, o)...)
+	}
 	sort.Strings(baseline)
 	fmt.Println("\nExamples as published (tflint with the plugin; standalone compared):")
 	for _, l := range baseline {
@@ -136,12 +151,12 @@ func describe(oc outcome) string {
 }
 
 // runExample installs the example's modules, lints it as published, then each mutant.
-func runExample(reg registry, linters []linter, j job, o recallOptions) ([]string, []outcome) {
+func runExample(reg registry, linters []linter, j job, o recallOptions) ([]string, []outcome, published) {
 	name := j.e.Group + "/" + j.rel
 	var lines []string
 	notes, err := install(reg, j.dir)
 	if err != nil {
-		return []string{name + ": install: " + err.Error()}, nil
+		return []string{name + ": install: " + err.Error()}, nil, published{}
 	}
 	for _, n := range notes {
 		lines = append(lines, name+": "+n)
@@ -174,12 +189,13 @@ func runExample(reg registry, linters []linter, j job, o recallOptions) ([]strin
 	if len(base[0]) == 0 {
 		lines = append(lines, name+": no finding")
 	}
+	pub := published{issues: base[0], extra: extra}
 	if !o.Mutate {
-		return lines, nil
+		return lines, nil, pub
 	}
 	ex, err := loadExample(j.dir, j.e.Repo)
 	if err != nil {
-		return append(lines, name+": "+err.Error()), nil
+		return append(lines, name+": "+err.Error()), nil, pub
 	}
 	var outs []outcome
 	for _, m := range ex.mutants() {
@@ -208,7 +224,7 @@ func runExample(reg registry, linters []linter, j job, o recallOptions) ([]strin
 		oc.Class = classify(m, oc.Found)
 		outs = append(outs, oc)
 	}
-	return lines, outs
+	return lines, outs, pub
 }
 
 // newIssues returns the findings of the mutant that the published example lacks; the
@@ -243,7 +259,7 @@ func classify(m mutant, found []issue) string {
 		return missed
 	}
 	for _, i := range found {
-		if i.File != m.File && !(m.AnyCaller && !strings.Contains(i.File, "/")) {
+		if i.File != m.File && !(m.AnyCaller && path.Dir(i.File) == path.Dir(m.File)) {
 			continue
 		}
 		if m.AnyCaller || (i.Line >= m.From && i.Line <= m.To) {
@@ -256,7 +272,7 @@ func classify(m mutant, found []issue) string {
 // printTables prints the classes per module version and per operator.
 func printTables(groups []string, outs []outcome) {
 	type counts map[string]int
-	byGroup, byOp := map[string]counts{}, map[string]counts{}
+	byGroup, byOp, bySite := map[string]counts{}, map[string]counts{}, map[string]counts{}
 	for _, g := range groups {
 		byGroup[g] = counts{}
 	}
@@ -268,8 +284,16 @@ func printTables(groups []string, outs []outcome) {
 		if byOp[oc.M.Op] == nil {
 			byOp[oc.M.Op] = counts{}
 		}
+		site := "example files"
+		if oc.Own {
+			site = "own module files"
+		}
+		if bySite[site] == nil {
+			bySite[site] = counts{}
+		}
 		byGroup[oc.Group][oc.Class]++
 		byOp[oc.M.Op][oc.Class]++
+		bySite[site][oc.Class]++
 	}
 	table := func(title string, keys []string, m map[string]counts) {
 		w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -297,6 +321,10 @@ func printTables(groups []string, outs []outcome) {
 	}
 	fmt.Println("Mutants per operator:")
 	table("operator", ops, byOp)
+	if bySite["own module files"] != nil {
+		fmt.Println("Mutants per site:")
+		table("site", []string{"example files", "own module files"}, bySite)
+	}
 }
 
 // row formats one table row.
