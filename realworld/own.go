@@ -126,11 +126,13 @@ func plantRepo(linters []linter, root string, js []job, bases map[string]publish
 			if err != nil || os.WriteFile(p, m.Src, 0o644) != nil {
 				continue
 			}
+			tried := 0
 			for _, j := range dirs[dir] {
 				base, ok := bases[j.dir]
 				if !ok {
 					continue
 				}
+				tried++
 				var found [][]issue
 				for _, l := range linters {
 					issues, _, _ := l.run(j.dir, false, base.extra...)
@@ -150,6 +152,9 @@ func plantRepo(linters []linter, root string, js []job, bases map[string]publish
 				}
 			}
 			os.WriteFile(p, orig, 0o644)
+			if oc.Class == missed {
+				oc.M.Where = fmt.Sprintf("%s (in %d examples)", m.Where, tried)
+			}
 			if oc.Class != "" {
 				outs = append(outs, oc)
 			}
