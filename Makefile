@@ -84,8 +84,10 @@ clean:
 # Real-world instruments (not part of `make test`): public code at pinned refs, exported
 # into a cache outside the repository (see realworld/README.md for how to fill it).
 # realworld: lint the examples of recall.txt and plant one catalog mistake at a time.
+# realworld-heldout: the same on heldout.txt (trial repositories never used for fixes),
+# planting into the repositories' own modules too.
 # realworld-trial: lint the repositories of trial.txt with --recursive, against the review.
-.PHONY: realworld realworld-trial realworld-fill
+.PHONY: realworld realworld-heldout realworld-trial realworld-fill
 REALWORLD_CACHE ?= $(HOME)/.cache/fargate-realworld
 
 realworld-fill:
@@ -94,6 +96,9 @@ realworld-fill:
 
 realworld: tools build
 	go run ./realworld recall -cache $(REALWORLD_CACHE) -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
+
+realworld-heldout: tools build
+	go run ./realworld recall -list realworld/heldout.txt -plant-own -cache $(REALWORLD_CACHE) -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
 
 realworld-trial: tools build
 	go run ./realworld trial -cache $(REALWORLD_CACHE) -tflint $(TFLINT) -plugin $(CURDIR)/$(PLUGIN)
