@@ -58,6 +58,10 @@ type example struct {
 	Repo  string
 	Files []*callerFile
 	Text  string // every caller file, for the applicability checks
+	// OwnCalls: a call of a module by relative path (the repository's own service module,
+	// as in heldout.txt) runs the containers and uses the target groups given to it (kind
+	// own-service).
+	OwnCalls bool
 }
 
 // target is a place where the user writes a resource's or a module's arguments: a block
@@ -227,6 +231,9 @@ func (ex *example) targets() []target {
 					src = literal(a.Expr)
 				}
 				kind := moduleKind(src, ex.Repo)
+				if kind == "" && ex.OwnCalls && strings.HasPrefix(src, ".") {
+					kind = "own-service"
+				}
 				out = append(out, target{Kind: kind, Name: b.Labels[0], File: f, Path: []int{i}, Block: b})
 				if kind == "tam-ecs" {
 					if a, ok := b.Body.Attributes["services"]; ok {
@@ -248,7 +255,7 @@ func (ex *example) targets() []target {
 // isServiceKind reports whether a target runs ECS tasks (a task definition or a service).
 func isServiceKind(kind string) bool {
 	switch kind {
-	case "aws_ecs_task_definition", "aws_ecs_service", "tam-service", "cp-service":
+	case "aws_ecs_task_definition", "aws_ecs_service", "tam-service", "cp-service", "own-service":
 		return true
 	}
 	return false

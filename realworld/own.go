@@ -114,6 +114,7 @@ func plantRepo(linters []linter, root string, js []job, bases map[string]publish
 		if err != nil {
 			continue
 		}
+		ex.OwnCalls = true
 		for _, m := range ex.mutants() {
 			oc := outcome{Group: js[0].e.Group, Example: "module " + filepath.ToSlash(rel), M: m, Own: true}
 			if m.NotMistake != "" {

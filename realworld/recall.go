@@ -197,6 +197,7 @@ func runExample(reg registry, linters []linter, j job, o recallOptions) ([]strin
 	if err != nil {
 		return append(lines, name+": "+err.Error()), nil, pub
 	}
+	ex.OwnCalls = o.PlantOwn
 	var outs []outcome
 	for _, m := range ex.mutants() {
 		oc := outcome{Group: j.e.Group, Example: j.rel, M: m}
