@@ -103,7 +103,7 @@ func (m *Config) decodeJSON(r *Resource, expr hcl.Expression, rng hcl.Range, hop
 		return nil, serr
 	}
 	placeEncodings(n, text, encodings)
-	fixRest(n, rng)
+	place(n, rng) // what no encoding placed: the expression the document came from
 	placeLeaves(n, raw)
 	return n, nil
 }
@@ -191,23 +191,6 @@ func graft(n, src *tree.Node) {
 				mem.KeyRange = from.KeyRange
 			}
 		}
-	}
-}
-
-// fixRest places every part of a document (parsed with offsets) that no encoding placed
-// at rng, the expression the document came from.
-func fixRest(n *tree.Node, rng hcl.Range) {
-	if !n.Exact {
-		n.Range = rng
-	}
-	for _, it := range n.Items {
-		fixRest(it, rng)
-	}
-	for _, mem := range n.Members {
-		if !mem.Value.Exact {
-			mem.KeyRange = rng
-		}
-		fixRest(mem.Value, rng)
 	}
 }
 
@@ -477,6 +460,8 @@ func isConstructor(expr hcl.Expression) bool {
 	return false
 }
 
+// place puts every part of n that was not placed where it was written at rng, the
+// expression it came from.
 func place(n *tree.Node, rng hcl.Range) {
 	if !n.Exact {
 		n.Range = rng
